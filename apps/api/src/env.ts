@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Every environment variable the server reads, validated in one place. */
+export const ZServerEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  API_PORT: port(4000),
+  WEB_PORT: port(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  EMBEDDED_DB_PORT: port(0),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The web app's public origin: CORS and cross-site checks allow only it. */
+  WEB_ORIGIN: z.string().url().optional(),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = ZServerEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,72 @@
+// Starts the API on its configured port with its database resolved and
+// migrated. Used by `pnpm start` (with the web app) and by `main.ts` (alone).
+import { createDb, openDatabase, redactUrl, type OpenedDatabase } from '@shipshape/db';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { type ServerEnv } from './env';
+import { buildServer } from './server';
+
+export interface RunningApi {
+  url: string;
+  app: FastifyInstance;
+  database: OpenedDatabase;
+  close(): Promise<void>;
+}
+
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+export function createLogger(env: ServerEnv): Logger {
+  return pino({
+    level: env.LOG_LEVEL,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export async function runApi(
+  env: ServerEnv,
+  logger: Logger = createLogger(env),
+): Promise<RunningApi> {
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    embeddedPort: env.EMBEDDED_DB_PORT,
+    poolSize: env.DB_POOL_SIZE,
+  });
+  logger.info(
+    {
+      database: database.embedded ? 'embedded' : redactUrl(database.connectionString),
+      appliedMigrations: database.appliedMigrations,
+    },
+    'database ready',
+  );
+  const db = createDb({ connectionString: database.connectionString, poolSize: database.poolSize });
+  const app = await buildServer({ db, logger });
+  const close = async () => {
+    await app.close();
+    await db.$disconnect();
+    await database.stop();
+  };
+  try {
+    await app.listen({ port: env.API_PORT, host: env.HOST });
+  } catch (error) {
+    await close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(
+        `Port ${env.API_PORT} is already in use. Set API_PORT to a free port.`,
+      );
+    }
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new StartupError(`HOST ${env.HOST} is not an address of this machine.`);
+    }
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.API_PORT;
+  return { url: `http://${env.HOST}:${port}`, app, database, close };
+}

@@ -1,0 +1,76 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/dist/**',
+      'packages/db/src/generated/**',
+      'apps/web/next-env.d.ts',
+      '.data/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  // Layer boundaries: the domain package is pure (shared with the browser);
+  // packages never import apps; the web app never imports the database.
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/bench-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@shipshape/db',
+            '@shipshape/api',
+            '@shipshape/api-server',
+            '@trpc/*',
+            'fastify',
+            'node:*',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    ignores: ['packages/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@shipshape/api-server', '@shipshape/web'] }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@shipshape/db', '@shipshape/db/*'],
+              message: 'The web app never imports the database package.',
+            },
+            {
+              group: ['@shipshape/api', '@shipshape/api/*'],
+              allowTypeImports: true,
+              message: 'Import only types from the API package.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,3 @@
+export { appRouter, createCaller, type AppRouter } from './router';
+export type { Context } from './context';
+export type { Logger } from './logger';

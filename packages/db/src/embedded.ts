@@ -1,0 +1,76 @@
+// The embedded default database: PGlite (Postgres compiled to WebAssembly)
+// served on a loopback port, so the same `pg`/Prisma code paths run against it
+// as against a real server. It serves one connection at a time: use pool size 1.
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  connectionString: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {
+  override name = 'EmbeddedDatabaseError';
+}
+
+/**
+ * Starts PGlite on 127.0.0.1. `dataDir` keeps the data between runs; omit it
+ * for an in-memory database. `port` 0 lets the system pick a free port.
+ */
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedPostgres> {
+  if (options.dataDir) {
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+      accessSync(options.dataDir, constants.W_OK);
+    } catch {
+      throw new EmbeddedDatabaseError(
+        `The data folder ${options.dataDir} cannot be created or written to. ` +
+          'Set DATA_DIR to a writable folder, or DATABASE_URL to use your own Postgres.',
+      );
+    }
+  }
+  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    // Clients must still use one connection at a time (PGlite has one session,
+    // so two connections would share a transaction). A few slots only cover a
+    // client that reconnects before the server has seen its old socket close.
+    maxConnections: 4,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new EmbeddedDatabaseError(
+      code === 'EADDRINUSE'
+        ? `Port ${options.port} for the embedded database is in use. Set EMBEDDED_DB_PORT to a free port.`
+        : `The embedded database could not start: ${(error as Error).message}`,
+    );
+  }
+  const port = serverPort(server);
+  return {
+    port,
+    connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+function serverPort(server: PGLiteSocketServer): number {
+  // getServerConn() returns "host:port" once listening.
+  const conn = server.getServerConn();
+  const port = Number(conn.slice(conn.lastIndexOf(':') + 1));
+  if (!Number.isInteger(port) || port <= 0) {
+    throw new EmbeddedDatabaseError(`Unexpected embedded server address: ${conn}`);
+  }
+  return port;
+}

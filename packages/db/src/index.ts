@@ -1,0 +1,14 @@
+export { createDb, type Db, type DbOptions } from './client';
+export * from './generated/enums';
+export { Prisma } from './generated/client';
+export type * from './generated/models';
+export { applyMigrations, MigrationError } from './migrations';
+export { startEmbeddedPostgres, EmbeddedDatabaseError, type EmbeddedPostgres } from './embedded';
+export {
+  openDatabase,
+  assertReachable,
+  redactUrl,
+  DatabaseUnavailableError,
+  defaultDataDir,
+  type OpenedDatabase,
+} from './open-database';

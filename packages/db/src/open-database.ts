@@ -1,0 +1,84 @@
+// Decides which Postgres the product runs on: DATABASE_URL when set, else the
+// embedded one with its data in DATA_DIR. Then brings its schema up to date.
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded';
+import { applyMigrations } from './migrations';
+import { repoRoot } from './paths';
+
+export interface OpenedDatabase {
+  connectionString: string;
+  /** The embedded database serves one connection at a time. */
+  poolSize: number;
+  embedded: boolean;
+  appliedMigrations: string[];
+  stop(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export const defaultDataDir = join(repoRoot, '.data');
+
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  embeddedPort?: number | undefined;
+  poolSize?: number | undefined;
+}): Promise<OpenedDatabase> {
+  if (options.databaseUrl) {
+    await assertReachable(options.databaseUrl);
+    const appliedMigrations = await applyMigrations(options.databaseUrl);
+    return {
+      connectionString: options.databaseUrl,
+      poolSize: options.poolSize ?? 10,
+      embedded: false,
+      appliedMigrations,
+      stop: async () => {},
+    };
+  }
+  const embedded = await startEmbeddedPostgres({
+    dataDir: join(options.dataDir ?? defaultDataDir, 'pglite'),
+    port: options.embeddedPort ?? 0,
+  });
+  try {
+    const appliedMigrations = await applyMigrations(embedded.connectionString);
+    return {
+      connectionString: embedded.connectionString,
+      poolSize: 1,
+      embedded: true,
+      appliedMigrations,
+      stop: () => embedded.stop(),
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+/** Fails fast, with the address and the reason, when the server cannot be reached. */
+export async function assertReachable(connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `Cannot reach the database at ${redactUrl(connectionString)}: ${(error as Error).message || String(error)}`,
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(an unparsable DATABASE_URL)';
+  }
+}
