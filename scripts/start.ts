@@ -28,8 +28,8 @@ try {
   const env = readServerEnv();
   const logger = createLogger(env);
   await assertPortFree(env.WEB_PORT, env.HOST, 'WEB_PORT');
-  buildWebIfStale();
   api = await runApi(env, logger);
+  buildWebIfStale();
   web = startWeb(env.WEB_PORT, env.HOST, api.url);
   await waitForWeb(`http://${env.HOST}:${env.WEB_PORT}/`, web);
   console.log(`\nShipshape is running: open http://${displayHost(env.HOST)}:${env.WEB_PORT}`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appRouter, type AppRouter, type Context } from '@shipshape/api';
 import type { Db } from '@shipshape/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 
 export interface ServerOptions {
   db: Db;
@@ -21,7 +21,7 @@ export async function buildServer({ db, logger }: ServerOptions): Promise<Fastif
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 6 * 1024 * 1024,
     return503OnClosing: true,
   });

@@ -1,0 +1,140 @@
+// `pnpm start` as a newcomer runs it: the embedded database, API and web app
+// together, data kept across restarts, clean Ctrl-C, clear start-up failures.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '@shipshape/db/paths';
+import { freePort } from '../../support/ports';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function waitForOutput(started: Started, pattern: RegExp, ms = 150_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(started.output())) {
+    if (started.child.exitCode !== null) {
+      throw new Error(`exited early (${started.child.exitCode}):\n${started.output()}`);
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${pattern}:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function ports() {
+  return { API_PORT: String(await freePort()), WEB_PORT: String(await freePort()) };
+}
+
+describe('[start] pnpm start with the embedded database', () => {
+  it('serves the web page and health, keeps data across restarts, and stops cleanly on Ctrl-C', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shipshape-data-'));
+    const dbPort = String(await freePort());
+    const env = { ...(await ports()), DATA_DIR: dataDir, EMBEDDED_DB_PORT: dbPort };
+
+    const first = start(env);
+    await waitForOutput(first, /Shipshape is running: open http:\/\/localhost:\d+/);
+    expect(first.output()).toContain(`open http://localhost:${env.WEB_PORT}`);
+
+    const page = await fetch(`http://127.0.0.1:${env.WEB_PORT}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/API: (<!-- -->)?ready/);
+    const health = await fetch(`http://127.0.0.1:${env.API_PORT}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`http://127.0.0.1:${env.API_PORT}/readyz`);
+    expect(await ready.json()).toEqual({ status: 'ready', database: 'ok' });
+    const viaWeb = await fetch(`http://127.0.0.1:${env.WEB_PORT}/trpc/health.ping`);
+    expect(viaWeb.status).toBe(200);
+
+    const client = new pg.Client(`postgresql://postgres@127.0.0.1:${dbPort}/postgres`);
+    await client.connect();
+    await client.query(
+      `insert into workspaces (id, name, slug, "updatedAt") values (gen_random_uuid(), 'Kept', 'kept-across-restarts', now())`,
+    );
+    await client.end();
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${env.API_PORT}/healthz`)).rejects.toThrow();
+
+    const second = start(env);
+    await waitForOutput(second, /Shipshape is running/);
+    const again = new pg.Client(`postgresql://postgres@127.0.0.1:${dbPort}/postgres`);
+    await again.connect();
+    const { rows } = await again.query(
+      `select name from workspaces where slug = 'kept-across-restarts'`,
+    );
+    await again.end();
+    expect(rows).toEqual([{ name: 'Kept' }]);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 240_000);
+});
+
+describe('[start] bad configuration stops with one clear message', () => {
+  async function failsWith(env: Record<string, string>, message: RegExp) {
+    const started = start(env);
+    const code = await started.exited;
+    expect(code).toBe(1);
+    expect(started.output()).toMatch(message);
+    expect(started.output()).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  }
+
+  it('a port in use', async () => {
+    const env = { ...(await ports()), DATA_DIR: mkdtempSync(join(tmpdir(), 'shipshape-data-')) };
+    const blocker = createServer().listen(Number(env.WEB_PORT), '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    try {
+      await failsWith(
+        env,
+        new RegExp(`Port ${env.WEB_PORT} is already in use\\. Set WEB_PORT to a free port\\.`),
+      );
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('an unreachable DATABASE_URL', async () => {
+    const port = await freePort();
+    await failsWith(
+      { ...(await ports()), DATABASE_URL: `postgresql://me:hunter2@127.0.0.1:${port}/shipshape` },
+      new RegExp(
+        `Cannot reach the database at postgresql://me:\\*\\*\\*@127\\.0\\.0\\.1:${port}/shipshape`,
+      ),
+    );
+  }, 60_000);
+
+  it('an unwritable data folder', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'shipshape-data-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    await failsWith(
+      { ...(await ports()), DATA_DIR: file },
+      /The data folder .*not-a-folder.* cannot be created or written to/,
+    );
+  }, 60_000);
+
+  it('an invalid setting', async () => {
+    await failsWith({ API_PORT: 'eighty' }, /Invalid configuration: API_PORT/);
+  }, 60_000);
+});

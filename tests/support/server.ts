@@ -1,0 +1,32 @@
+// A real API server on a loopback port, over the test file's own database.
+import type { FastifyInstance } from '@shipshape/api-server';
+import { afterAll, beforeAll } from 'vitest';
+import { buildServer } from '@shipshape/api-server';
+import { useTestDatabase, type TestDatabase } from './database';
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+}
+
+export function useTestServer(): { readonly current: TestServer } {
+  const database = useTestDatabase();
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    const app = await buildServer({ db: database.current.db });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    server = { url: `http://127.0.0.1:${port}`, app, database: database.current };
+  });
+  afterAll(async () => {
+    await server?.app.close();
+  });
+  return {
+    get current() {
+      if (!server) throw new Error('useTestServer: the server is not ready (use it inside tests).');
+      return server;
+    },
+  };
+}
