@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffSchemas, isEmptyDiff, lastSnapshot, listMigrationFolders, readSchema } from './migrations';
+import {
+  diffSchemas,
+  isEmptyDiff,
+  lastSnapshot,
+  listMigrationFolders,
+  readSchema,
+} from './migrations';
 import { SNAPSHOT_FILE, migrationsDir } from './paths';
 
 describe('[db][migrations] schema.prisma and the migrations agree', () => {
@@ -22,10 +28,7 @@ describe('[db][migrations] schema.prisma and the migrations agree', () => {
     const current = readSchema();
     const changed = {
       ...current,
-      content: current.content.replace(
-        'model Workspace {',
-        'model Workspace {\n  colour String?',
-      ),
+      content: current.content.replace('model Workspace {', 'model Workspace {\n  colour String?'),
     };
     const sql = await diffSchemas(lastSnapshot(), changed);
     expect(isEmptyDiff(sql)).toBe(false);
