@@ -10,11 +10,22 @@ export interface TestServer {
   database: TestDatabase;
 }
 
-export function useTestServer(): { readonly current: TestServer } {
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+export const TEST_WEB_ORIGIN = 'http://localhost:3000';
+
+export function useTestServer(options: Partial<Parameters<typeof buildServer>[0]> = {}): {
+  readonly current: TestServer;
+} {
   const database = useTestDatabase();
   let server: TestServer | undefined;
   beforeAll(async () => {
-    const app = await buildServer({ db: database.current.db });
+    const app = await buildServer({
+      db: database.current.db,
+      jwtSecret: TEST_JWT_SECRET,
+      webOrigins: [TEST_WEB_ORIGIN],
+      loginRateLimits: { perIp: 10_000, perAccount: 10_000 },
+      ...options,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;

@@ -16,8 +16,19 @@ export const ZServerEnv = z.object({
   EMBEDDED_DB_PORT: port(0),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** The web app's public origin: CORS and cross-site checks allow only it. */
-  WEB_ORIGIN: z.string().url().optional(),
+  /** The web app's public origin(s), comma-separated: CORS and cross-site checks allow only these. */
+  WEB_ORIGIN: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1))
+    .optional(),
+  /** HS256 secret for access tokens; generated and kept in DATA_DIR when absent outside production. */
+  JWT_SECRET: z.string().optional(),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

@@ -1,9 +1,16 @@
 // Starts the API on its configured port with its database resolved and
 // migrated. Used by `pnpm start` (with the web app) and by `main.ts` (alone).
-import { createDb, openDatabase, redactUrl, type OpenedDatabase } from '@shipshape/db';
+import {
+  createDb,
+  defaultDataDir,
+  openDatabase,
+  redactUrl,
+  type OpenedDatabase,
+} from '@shipshape/db';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { type ServerEnv } from './env';
+import { resolveJwtSecret, webOrigins } from './secrets';
 import { buildServer } from './server';
 
 export interface RunningApi {
@@ -31,6 +38,7 @@ export async function runApi(
   env: ServerEnv,
   logger: Logger = createLogger(env),
 ): Promise<RunningApi> {
+  const jwtSecret = resolveJwtSecret(env, env.DATA_DIR ?? defaultDataDir);
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -45,7 +53,13 @@ export async function runApi(
     'database ready',
   );
   const db = createDb({ connectionString: database.connectionString, poolSize: database.poolSize });
-  const app = await buildServer({ db, logger });
+  const app = await buildServer({
+    db,
+    logger,
+    jwtSecret,
+    webOrigins: webOrigins(env),
+    secureCookies: env.NODE_ENV === 'production',
+  });
   const close = async () => {
     await app.close();
     await db.$disconnect();

@@ -1,19 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { appRouter, type AppRouter, type Context } from '@shipshape/api';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyJwt from '@fastify/jwt';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { appRouter, defaultAuthConfig, type AppRouter, type AuthConfig } from '@shipshape/api';
 import type { Db } from '@shipshape/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createContextFactory } from './context';
+import { guardCrossSite } from './cross-site';
+import { limitLogins, type LoginRateLimits } from './login-rate-limit';
+import { ACCESS_TOKEN_TTL, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
 export interface ServerOptions {
   db: Db;
+  /** HS256 signing secret, at least 32 characters. */
+  jwtSecret: string;
+  /** Origins allowed to call the API from a browser (the web app's). */
+  webOrigins: string[];
+  /** Secure, `__Host-` refresh cookie; needs HTTPS in front. */
+  secureCookies?: boolean;
   /** A pino logger; without one the server logs nothing (tests). */
   logger?: FastifyBaseLogger;
+  loginRateLimits?: Partial<LoginRateLimits>;
+  auth?: Partial<AuthConfig>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the API; `listen` is the caller's business, so tests can `inject`. */
-export async function buildServer({ db, logger }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db, logger } = options;
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A caller's x-request-id is kept when it is sane, so logs join up across hops.
@@ -22,6 +40,7 @@ export async function buildServer({ db, logger }: ServerOptions): Promise<Fastif
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Template imports carry up to 5 MB of Markdown.
     bodyLimit: 6 * 1024 * 1024,
     return503OnClosing: true,
   });
@@ -29,6 +48,32 @@ export async function buildServer({ db, logger }: ServerOptions): Promise<Fastif
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  await app.register(fastifyHelmet);
+  await app.register(fastifyCors, { origin: options.webOrigins, credentials: true });
+  await app.register(fastifyCookie);
+  await app.register(fastifyJwt, {
+    secret: options.jwtSecret,
+    sign: { algorithm: 'HS256', iss: JWT_ISSUER, aud: JWT_AUDIENCE, expiresIn: ACCESS_TOKEN_TTL },
+    // @fastify/jwt accepts every algorithm unless told otherwise.
+    verify: {
+      algorithms: ['HS256'],
+      allowedIss: JWT_ISSUER,
+      allowedAud: JWT_AUDIENCE,
+      maxAge: ACCESS_TOKEN_TTL,
+      requiredClaims: ['iat', 'exp', 'iss', 'aud', 'sub'],
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  guardCrossSite(app, options.webOrigins);
+  // tRPC's own client posts a mutation without input as JSON with no body,
+  // which its server then fails to parse; read it as "no input" instead.
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'POST' && request.body === '' && request.url.startsWith('/trpc')) {
+      request.body = '{}';
+    }
+  });
+  limitLogins(app, options.loginRateLimits);
 
   app.get('/livez', async () => ({ status: 'ok' }));
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -45,7 +90,11 @@ export async function buildServer({ db, logger }: ServerOptions): Promise<Fastif
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }): Context => ({ db, requestId: req.id, log: req.log }),
+      createContext: createContextFactory(app, {
+        db,
+        secureCookies: options.secureCookies ?? false,
+        auth: { ...defaultAuthConfig, ...options.auth },
+      }),
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
 

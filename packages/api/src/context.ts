@@ -1,10 +1,48 @@
 import type { Db } from '@shipshape/db';
+import type { TRole } from '@shipshape/domain';
 import type { Logger } from './logger';
 
+/** Claims of a verified access token. `sv` is the user's sessions-valid-after
+ * time (ms) when the token was issued: the token's version. */
+export interface AccessClaims {
+  sub: string;
+  sv: number;
+}
+
+/** The refresh-token cookie, abstracted so procedures know nothing of HTTP. */
+export interface RefreshCookie {
+  read(): string | undefined;
+  write(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface AuthConfig {
+  refreshTokenTtlMs: number;
+  invitationTtlMs: number;
+}
+
 /** What every procedure sees. Built per request by the HTTP adapter (or by a
- * test calling the router directly); knows nothing of Fastify. */
+ * test); knows nothing of Fastify. */
 export interface Context {
   db: Db;
   requestId: string;
   log: Logger;
+  /** Verified access-token claims; null when absent or invalid. */
+  claims: AccessClaims | null;
+  signAccessToken(claims: AccessClaims): string;
+  refreshCookie: RefreshCookie;
+  client: { ip: string; userAgent: string | undefined };
+  auth: AuthConfig;
+}
+
+export const defaultAuthConfig: AuthConfig = {
+  refreshTokenTtlMs: 30 * 24 * 60 * 60 * 1000,
+  invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+};
+
+/** The context of a procedure acting inside one workspace, after the role check. */
+export interface MemberContext extends Context {
+  user: { id: string; email: string; name: string };
+  workspaceId: string;
+  role: TRole;
 }

@@ -1,3 +1,9 @@
 export { appRouter, createCaller, type AppRouter } from './router';
-export type { Context } from './context';
+export {
+  defaultAuthConfig,
+  type AccessClaims,
+  type AuthConfig,
+  type Context,
+  type RefreshCookie,
+} from './context';
 export type { Logger } from './logger';

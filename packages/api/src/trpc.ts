@@ -1,28 +1,114 @@
-import { initTRPC } from '@trpc/server';
+import type { TRole } from '@shipshape/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import { ZodError } from 'zod';
+import { entityLabel, findMembership, roleAtLeast, type Locator } from './access';
 import type { Context } from './context';
+import { VersionConflict } from './errors';
+import { securityLog } from './security-log';
 
 const t = initTRPC.context<Context>().create({
-  // Clients get the code, the message and the request id; never a stack trace
-  // or SQL. Unexpected errors are logged with the request id and answered
-  // with a generic message.
+  // Clients get the code, a message a person can read, field errors and the
+  // request id; never a stack trace or SQL. Unexpected errors are logged with
+  // the request id and answered with a generic message.
   errorFormatter({ shape, error, ctx }) {
     const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
     if (unexpected) {
       ctx?.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, 'unexpected error');
     }
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const fieldErrors = zodError ? fieldErrorsOf(zodError) : undefined;
+    const message = unexpected
+      ? 'Something went wrong on our side.'
+      : zodError
+        ? `Invalid input: ${Object.entries(fieldErrors ?? {})
+            .map(([field, messages]) => `${field} ${messages[0]}`)
+            .join('; ')}`
+        : shape.message;
     return {
-      message: unexpected ? 'Something went wrong on our side.' : shape.message,
+      message,
       code: shape.code,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         requestId: ctx?.requestId,
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(error.cause instanceof VersionConflict ? { current: error.cause.current } : {}),
       },
     };
   },
 });
 
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const keys =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys
+        : [issue.path.map(String).join('.') || 'input'];
+    const message = issue.code === 'unrecognized_keys' ? 'is not an accepted field' : issue.message;
+    for (const key of keys) (fields[key] ??= []).push(message);
+  }
+  return fields;
+}
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
+
+/** Signed in, with a token issued after the user's last password change or
+ * logout-everywhere, and not disabled: checked against the database each time. */
+export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (!ctx.claims) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  }
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.claims.sub },
+    select: { id: true, email: true, name: true, disabled: true, sessionsValidAfter: true },
+  });
+  if (!user || user.disabled || ctx.claims.sv < user.sessionsValidAfter.getTime()) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Your session has ended. Sign in again.',
+    });
+  }
+  return next({ ctx: { user: { id: user.id, email: user.email, name: user.name } } });
+});
+
+/**
+ * A procedure acting inside one workspace: the input (a strict zod object)
+ * names an entity, `locate` says which, and the caller must be a member of its
+ * workspace with at least `minimumRole`. Non-members get NOT_FOUND, exactly as
+ * for an id that does not exist; members without the role get FORBIDDEN.
+ */
+export function workspaceProcedure<TSchema extends z.ZodType>(
+  schema: TSchema,
+  minimumRole: TRole,
+  locate: (input: z.output<TSchema>) => Locator,
+) {
+  return authedProcedure.input(schema).use(async ({ ctx, input, next }) => {
+    const locator = locate(input as z.output<TSchema>);
+    const membership = await findMembership(ctx.db, ctx.user.id, locator);
+    if (!membership) {
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `${entityLabel[locator.kind]} not found.`,
+      });
+    }
+    if (!roleAtLeast(membership.role, minimumRole)) {
+      securityLog(ctx, 'access.denied', {
+        outcome: 'failure',
+        userId: ctx.user.id,
+        workspaceId: membership.workspaceId,
+        role: membership.role,
+        needed: minimumRole,
+      });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Your role (${membership.role}) cannot do this; it needs ${minimumRole} or above.`,
+      });
+    }
+    return next({ ctx: { workspaceId: membership.workspaceId, role: membership.role } });
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer } from '@shipshape/api-server';
 import { createDb } from '@shipshape/db';
 import { freePort } from '../../support/ports';
-import { useTestServer } from '../../support/server';
+import { TEST_JWT_SECRET, useTestServer } from '../../support/server';
 
 const server = useTestServer();
 
@@ -24,7 +24,7 @@ describe('[api][health] liveness and readiness', () => {
   it('/readyz answers 503 while the database is unreachable, liveness stays 200', async () => {
     const port = await freePort();
     const db = createDb({ connectionString: `postgresql://x@127.0.0.1:${port}/none`, poolSize: 1 });
-    const app = await buildServer({ db });
+    const app = await buildServer({ db, jwtSecret: TEST_JWT_SECRET, webOrigins: [] });
     try {
       const ready = await app.inject({ url: '/readyz' });
       expect(ready.statusCode).toBe(503);

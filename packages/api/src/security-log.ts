@@ -1,0 +1,34 @@
+import type { Context } from './context';
+
+export type SecurityEvent =
+  | 'login.success'
+  | 'login.failure'
+  | 'register'
+  | 'refresh.success'
+  | 'refresh.failure'
+  | 'refresh.reuse'
+  | 'logout'
+  | 'logout.all'
+  | 'password.change'
+  | 'password.change.failure'
+  | 'access.denied'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'invitation.created'
+  | 'invitation.accepted';
+
+/** One structured line per security event; never secrets (pino redacts headers). */
+export function securityLog(
+  ctx: Pick<Context, 'log' | 'requestId' | 'client'>,
+  event: SecurityEvent,
+  fields: {
+    userId?: string | null;
+    workspaceId?: string | null;
+    outcome: 'success' | 'failure';
+    [key: string]: unknown;
+  },
+): void {
+  const line = { security: event, requestId: ctx.requestId, ip: ctx.client.ip, ...fields };
+  if (fields.outcome === 'failure') ctx.log.warn(line, `security: ${event}`);
+  else ctx.log.info(line, `security: ${event}`);
+}

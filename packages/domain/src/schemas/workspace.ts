@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ZEmail, ZExpectedVersion, ZId, ZRole, ZSlug } from './common';
+
+export const ZWorkspaceName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(120, 'must be at most 120 characters');
+
+export const ZWorkspaceCreateInput = z.strictObject({
+  name: ZWorkspaceName,
+  slug: ZSlug.optional(),
+  description: z.string().trim().max(2000).optional(),
+});
+
+export const ZWorkspaceRef = z.strictObject({ workspaceId: ZId });
+
+export const ZWorkspaceUpdateInput = z.strictObject({
+  workspaceId: ZId,
+  expectedVersion: ZExpectedVersion,
+  name: ZWorkspaceName.optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const ZInviteInput = z.strictObject({
+  workspaceId: ZId,
+  email: ZEmail,
+  role: ZRole,
+});
+
+export const ZAcceptInviteInput = z.strictObject({
+  token: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'is not a valid invitation token'),
+});
+
+export const ZSetRoleInput = z.strictObject({
+  workspaceId: ZId,
+  userId: ZId,
+  role: ZRole,
+});
+
+export const ZMemberRef = z.strictObject({ workspaceId: ZId, userId: ZId });
+export const ZInvitationRef = z.strictObject({ workspaceId: ZId, invitationId: ZId });
+
+export const ZWorkspace = z.object({
+  id: ZId,
+  name: z.string(),
+  slug: z.string(),
+  description: z.string().nullable(),
+  version: z.number().int(),
+  role: ZRole,
+});
+
+export const ZMember = z.object({
+  userId: ZId,
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  joinedAt: z.date(),
+});
+
+export const ZInvitation = z.object({
+  id: ZId,
+  email: z.string(),
+  role: ZRole,
+  expiresAt: z.date(),
+  createdAt: z.date(),
+});
