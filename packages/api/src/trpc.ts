@@ -41,16 +41,18 @@ const t = initTRPC.context<Context>().create({
 });
 
 function fieldErrorsOf(error: ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // A Map, not an object literal: field names come from the caller and may be
+  // "__proto__" or "constructor".
+  const fields = new Map<string, string[]>();
   for (const issue of error.issues) {
     const keys =
       issue.code === 'unrecognized_keys'
         ? issue.keys
         : [issue.path.map(String).join('.') || 'input'];
     const message = issue.code === 'unrecognized_keys' ? 'is not an accepted field' : issue.message;
-    for (const key of keys) (fields[key] ??= []).push(message);
+    for (const key of keys) fields.set(key, [...(fields.get(key) ?? []), message]);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export const router = t.router;

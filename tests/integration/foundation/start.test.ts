@@ -1,7 +1,7 @@
 // `pnpm start` as a newcomer runs it: the embedded database, API and web app
 // together, data kept across restarts, clean Ctrl-C, clear start-up failures.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,10 @@ describe('[start] pnpm start with the embedded database', () => {
     );
     await client.end();
 
+    // The embedded run made a signing secret and keeps it for the next start.
+    const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${env.API_PORT}/healthz`)).rejects.toThrow();
@@ -87,6 +91,7 @@ describe('[start] pnpm start with the embedded database', () => {
     );
     await again.end();
     expect(rows).toEqual([{ name: 'Kept' }]);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim()).toBe(secret);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 240_000);
@@ -131,6 +136,18 @@ describe('[start] bad configuration stops with one clear message', () => {
     await failsWith(
       { ...(await ports()), DATA_DIR: file },
       /The data folder .*not-a-folder.* cannot be created or written to/,
+    );
+  }, 60_000);
+
+  it('a missing or too-short JWT secret in production', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shipshape-data-'));
+    await failsWith(
+      { ...(await ports()), DATA_DIR: dataDir, NODE_ENV: 'production' },
+      /JWT_SECRET is not set\. In production it is required/,
+    );
+    await failsWith(
+      { ...(await ports()), DATA_DIR: dataDir, NODE_ENV: 'production', JWT_SECRET: 'short' },
+      /JWT_SECRET is too short/,
     );
   }, 60_000);
 

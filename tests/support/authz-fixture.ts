@@ -1,0 +1,110 @@
+// The world each authorization-matrix cell runs in: a workspace with one user
+// per role, a member to act on, a pending invitation, and an outsider who
+// belongs to another workspace. Built straight in the database, fresh per cell,
+// so a destructive call in one cell cannot spoil another.
+import type { Db } from '@shipshape/db';
+import { createHash, randomBytes } from 'node:crypto';
+import type { ApiClient } from './api-client';
+import { STRONG_PASSWORD, signUp } from './api-client';
+
+export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;
+export type MatrixRole = (typeof ROLES)[number] | 'anonymous' | 'outsider';
+export const MATRIX_ROLES: MatrixRole[] = [
+  'anonymous',
+  'VIEWER',
+  'MEMBER',
+  'ADMIN',
+  'OWNER',
+  'outsider',
+];
+
+export interface MatrixUsers {
+  clients: Record<Exclude<MatrixRole, 'anonymous'>, ApiClient> & { anonymous: ApiClient };
+  ids: Record<Exclude<MatrixRole, 'anonymous'> | 'target', string>;
+  emails: Record<Exclude<MatrixRole, 'anonymous'> | 'target', string>;
+}
+
+export interface Fixture {
+  workspaceId: string;
+  workspaceVersion: number;
+  outsiderWorkspaceId: string;
+  targetUserId: string;
+  invitationId: string;
+  /** An invitation addressed to the caller's own email, so accepting can succeed. */
+  inviteTokenFor: (role: MatrixRole) => string;
+}
+
+export async function createMatrixUsers(
+  baseUrl: string,
+  anonymous: ApiClient,
+): Promise<MatrixUsers> {
+  const names = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'outsider', 'target'] as const;
+  const made = await Promise.all(names.map((name) => signUp(baseUrl, { name: `Matrix ${name}` })));
+  const entries = names.map((name, i) => [name, made[i]!] as const);
+  return {
+    clients: {
+      ...Object.fromEntries(entries.map(([n, m]) => [n, m.client])),
+      anonymous,
+    } as MatrixUsers['clients'],
+    ids: Object.fromEntries(entries.map(([n, m]) => [n, m.user.id])) as MatrixUsers['ids'],
+    emails: Object.fromEntries(entries.map(([n, m]) => [n, m.user.email])) as MatrixUsers['emails'],
+  };
+}
+
+/** Signs every matrix user in again (after a row that ended their sessions). */
+export async function renewSessions(users: MatrixUsers): Promise<void> {
+  for (const name of ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER', 'outsider'] as const) {
+    const session = await users.clients[name].ok<{ accessToken: string }>('auth.login', {
+      email: users.emails[name],
+      password: STRONG_PASSWORD,
+    });
+    users.clients[name].accessToken = session.accessToken;
+  }
+}
+
+export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture> {
+  const suffix = randomBytes(5).toString('hex');
+  const workspace = await db.workspace.create({
+    data: {
+      name: `Matrix ${suffix}`,
+      slug: `matrix-${suffix}`,
+      memberships: {
+        create: [
+          ...ROLES.map((role) => ({ userId: users.ids[role], role })),
+          { userId: users.ids.target, role: 'MEMBER' as const },
+        ],
+      },
+    },
+  });
+  const outsiderWorkspace = await db.workspace.create({
+    data: {
+      name: `Elsewhere ${suffix}`,
+      slug: `elsewhere-${suffix}`,
+      memberships: { create: { userId: users.ids.outsider, role: 'OWNER' } },
+    },
+  });
+  const tokens = new Map<string, string>();
+  for (const role of [...ROLES, 'outsider'] as const) {
+    const token = randomBytes(32).toString('base64url');
+    tokens.set(role, token);
+    await db.invitation.create({
+      data: {
+        workspaceId: workspace.id,
+        email: users.emails[role],
+        role: 'VIEWER',
+        tokenHash: createHash('sha256').update(token).digest('hex'),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedById: users.ids.OWNER,
+      },
+    });
+  }
+  const pending = await db.invitation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+  return {
+    workspaceId: workspace.id,
+    workspaceVersion: workspace.version,
+    outsiderWorkspaceId: outsiderWorkspace.id,
+    targetUserId: users.ids.target,
+    invitationId: pending.id,
+    inviteTokenFor: (role) => tokens.get(role) ?? 'A'.repeat(43),
+  };
+}

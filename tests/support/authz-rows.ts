@@ -1,0 +1,74 @@
+// One row per tRPC procedure: who may call it and with what input. The matrix
+// test fails for a procedure without a row, so new procedures must add one.
+import type { TRole } from '@shipshape/domain';
+import type { Fixture, MatrixRole } from './authz-fixture';
+
+export type Access = 'public' | 'authed' | TRole;
+
+export interface MatrixRow {
+  access: Access;
+  input: (fixture: Fixture, caller: MatrixRole) => unknown;
+  /** The call ends the caller's sessions; the matrix signs them in again. */
+  endsSessions?: boolean;
+}
+
+const ws = (f: Fixture) => ({ workspaceId: f.workspaceId });
+
+export const authorizationRows: Record<string, MatrixRow> = {
+  'health.ping': { access: 'public', input: () => undefined },
+  'auth.register': {
+    access: 'public',
+    input: () => ({
+      email: `m${Date.now()}${Math.random()}@ex.test`,
+      password: 'a long enough pass',
+      name: 'N',
+    }),
+  },
+  'auth.login': {
+    access: 'public',
+    input: () => ({ email: 'nobody@ex.test', password: 'whatever pass' }),
+  },
+  'auth.refresh': { access: 'public', input: () => undefined },
+  'auth.logout': { access: 'public', input: () => undefined },
+  'auth.logoutAll': { access: 'authed', input: () => undefined, endsSessions: true },
+  'auth.me': { access: 'authed', input: () => undefined },
+  'auth.changePassword': {
+    access: 'authed',
+    input: () => ({ currentPassword: 'not the password', newPassword: 'another long password' }),
+  },
+  'workspace.create': { access: 'authed', input: () => ({ name: 'Matrix made' }) },
+  'workspace.list': { access: 'authed', input: () => undefined },
+  'workspace.acceptInvite': {
+    access: 'authed',
+    input: (f, caller) => ({ token: f.inviteTokenFor(caller) }),
+  },
+  'workspace.get': { access: 'VIEWER', input: ws },
+  'workspace.members': { access: 'VIEWER', input: ws },
+  'workspace.leave': { access: 'VIEWER', input: ws },
+  'workspace.update': {
+    access: 'ADMIN',
+    input: (f) => ({
+      workspaceId: f.workspaceId,
+      expectedVersion: f.workspaceVersion,
+      name: 'Renamed',
+    }),
+  },
+  'workspace.invite': {
+    access: 'ADMIN',
+    input: (f) => ({ workspaceId: f.workspaceId, email: 'new.person@ex.test', role: 'MEMBER' }),
+  },
+  'workspace.invitations': { access: 'ADMIN', input: ws },
+  'workspace.revokeInvite': {
+    access: 'ADMIN',
+    input: (f) => ({ workspaceId: f.workspaceId, invitationId: f.invitationId }),
+  },
+  'workspace.setRole': {
+    access: 'ADMIN',
+    input: (f) => ({ workspaceId: f.workspaceId, userId: f.targetUserId, role: 'VIEWER' }),
+  },
+  'workspace.removeMember': {
+    access: 'ADMIN',
+    input: (f) => ({ workspaceId: f.workspaceId, userId: f.targetUserId }),
+  },
+  'workspace.delete': { access: 'OWNER', input: ws },
+};
