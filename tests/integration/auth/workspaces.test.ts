@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, signUp, uniqueEmail } from '../../support/api-client';
+import type { ApiClient } from '../../support/api-client';
+import { signUp, uniqueEmail } from '../../support/api-client';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer();
