@@ -2,7 +2,8 @@
 // per role, a member to act on, a pending invitation, and an outsider who
 // belongs to another workspace. Built straight in the database, fresh per cell,
 // so a destructive call in one cell cannot spoil another.
-import type { Db } from '@shipshape/db';
+import { BUILT_IN_TEMPLATE_NAME, type Db } from '@shipshape/db';
+import { instantiateChecklist } from '@shipshape/api/projects/instantiate-checklist';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiClient } from './api-client';
 import { STRONG_PASSWORD, signUp } from './api-client';
@@ -26,6 +27,10 @@ export interface MatrixUsers {
 
 export interface Fixture {
   workspaceId: string;
+  projectId: string;
+  projectVersion: number;
+  templateV1Id: string;
+  templateV2Id: string;
   workspaceVersion: number;
   outsiderWorkspaceId: string;
   targetUserId: string;
@@ -49,6 +54,41 @@ export async function createMatrixUsers(
     ids: Object.fromEntries(entries.map(([n, m]) => [n, m.user.id])) as MatrixUsers['ids'],
     emails: Object.fromEntries(entries.map(([n, m]) => [n, m.user.email])) as MatrixUsers['emails'],
   };
+}
+
+let templateIds: { v1: string; v2: string } | undefined;
+
+export async function builtInTemplates(db: Db): Promise<{ v1: string; v2: string }> {
+  if (!templateIds) {
+    const rows = await db.checklistTemplate.findMany({
+      where: { workspaceId: null, name: BUILT_IN_TEMPLATE_NAME },
+      select: { id: true, versionLabel: true },
+    });
+    const byLabel = new Map(rows.map((row) => [row.versionLabel, row.id]));
+    templateIds = { v1: byLabel.get('1')!, v2: byLabel.get('2')! };
+  }
+  return templateIds;
+}
+
+/** A project with its checklist copied from a template, straight in the database. */
+export async function createProject(
+  db: Db,
+  input: { workspaceId: string; templateId: string; createdById: string; name?: string },
+): Promise<{ id: string; version: number }> {
+  return db.$transaction(async (tx) => {
+    const suffix = randomBytes(4).toString('hex');
+    const project = await tx.project.create({
+      data: {
+        workspaceId: input.workspaceId,
+        templateId: input.templateId,
+        name: input.name ?? `Project ${suffix}`,
+        slug: `project-${suffix}`,
+        createdById: input.createdById,
+      },
+    });
+    await instantiateChecklist(tx, { ...input, projectId: project.id });
+    return { id: project.id, version: project.version };
+  });
 }
 
 /** Signs every matrix user in again (after a row that ended their sessions). */
@@ -99,8 +139,18 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
     });
   }
   const pending = await db.invitation.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+  const templates = await builtInTemplates(db);
+  const project = await createProject(db, {
+    workspaceId: workspace.id,
+    templateId: templates.v1,
+    createdById: users.ids.OWNER,
+  });
   return {
     workspaceId: workspace.id,
+    projectId: project.id,
+    projectVersion: project.version,
+    templateV1Id: templates.v1,
+    templateV2Id: templates.v2,
     workspaceVersion: workspace.version,
     outsiderWorkspaceId: outsiderWorkspace.id,
     targetUserId: users.ids.target,

@@ -13,6 +13,7 @@ export interface MatrixRow {
 }
 
 const ws = (f: Fixture) => ({ workspaceId: f.workspaceId });
+const project = (f: Fixture) => ({ projectId: f.projectId });
 
 export const authorizationRows: Record<string, MatrixRow> = {
   'health.ping': { access: 'public', input: () => undefined },
@@ -71,4 +72,61 @@ export const authorizationRows: Record<string, MatrixRow> = {
     input: (f) => ({ workspaceId: f.workspaceId, userId: f.targetUserId }),
   },
   'workspace.delete': { access: 'OWNER', input: ws },
+
+  'template.list': { access: 'VIEWER', input: ws },
+  'template.get': {
+    access: 'VIEWER',
+    input: (f) => ({ workspaceId: f.workspaceId, templateId: f.templateV1Id }),
+  },
+  'template.diff': {
+    access: 'VIEWER',
+    input: (f) => ({
+      workspaceId: f.workspaceId,
+      fromTemplateId: f.templateV1Id,
+      toTemplateId: f.templateV2Id,
+    }),
+  },
+  'template.import': {
+    access: 'ADMIN',
+    input: (f) => ({
+      workspaceId: f.workspaceId,
+      name: 'Team checklist',
+      markdown: '# T\n## Stage\n- item one\n',
+    }),
+  },
+
+  'project.create': {
+    access: 'MEMBER',
+    input: (f) => ({ workspaceId: f.workspaceId, name: 'New project' }),
+  },
+  'project.list': { access: 'VIEWER', input: ws },
+  'project.get': { access: 'VIEWER', input: project },
+  'project.update': {
+    access: 'MEMBER',
+    input: (f) => ({ ...project(f), expectedVersion: f.projectVersion, name: 'Renamed' }),
+  },
+  'project.archive': {
+    access: 'MEMBER',
+    input: (f) => ({ ...project(f), expectedVersion: f.projectVersion }),
+  },
+  'project.unarchive': {
+    access: 'MEMBER',
+    input: (f) => ({ ...project(f), expectedVersion: f.projectVersion }),
+  },
+  'project.setStage': {
+    access: 'MEMBER',
+    input: (f) => ({ ...project(f), expectedVersion: f.projectVersion, stageKey: 'data' }),
+  },
+  'project.upgradePreview': {
+    access: 'VIEWER',
+    input: (f) => ({ ...project(f), templateId: f.templateV2Id }),
+  },
+  'project.upgradeApply': {
+    access: 'MEMBER',
+    input: (f) => ({
+      ...project(f),
+      templateId: f.templateV2Id,
+      expectedVersion: f.projectVersion,
+    }),
+  },
 };

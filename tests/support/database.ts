@@ -2,7 +2,13 @@
 // run in parallel without seeing each other's rows.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { applyMigrations, createDb, startEmbeddedPostgres, type Db } from '@shipshape/db';
+import {
+  applyMigrations,
+  createDb,
+  seedBuiltInTemplates,
+  startEmbeddedPostgres,
+  type Db,
+} from '@shipshape/db';
 import { adminQuery, withDatabase } from './global-setup';
 import './target';
 
@@ -32,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase & { drop(): Pro
   const embedded = await startEmbeddedPostgres({ port: 0 });
   await applyMigrations(embedded.connectionString);
   const db = createDb({ connectionString: embedded.connectionString, poolSize: 1 });
+  await seedBuiltInTemplates(db);
   return {
     url: embedded.connectionString,
     db,

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '@shipshape/db';
+import { applyMigrations, createDb, seedBuiltInTemplates } from '@shipshape/db';
 import type { TestDatabaseTarget } from './target';
 
 let teardown: (() => Promise<void>) | undefined;
@@ -48,6 +48,9 @@ async function prepareServer(
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${templateName}"`);
   await adminQuery(adminUrl, `CREATE DATABASE "${templateName}"`);
   await applyMigrations(withDatabase(adminUrl, templateName));
+  const db = createDb({ connectionString: withDatabase(adminUrl, templateName), poolSize: 2 });
+  await seedBuiltInTemplates(db);
+  await db.$disconnect();
   const previous = teardown;
   teardown = async () => {
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${templateName}" WITH (FORCE)`);

@@ -5,6 +5,7 @@ import {
   defaultDataDir,
   openDatabase,
   redactUrl,
+  seedBuiltInTemplates,
   type OpenedDatabase,
 } from '@shipshape/db';
 import type { FastifyInstance } from 'fastify';
@@ -53,6 +54,9 @@ export async function runApi(
     'database ready',
   );
   const db = createDb({ connectionString: database.connectionString, poolSize: database.poolSize });
+  const seeded = await seedBuiltInTemplates(db);
+  if (seeded.created.length > 0)
+    logger.info({ templates: seeded.created }, 'built-in checklists imported');
   const app = await buildServer({
     db,
     logger,

@@ -1,5 +1,7 @@
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
+import { projectRouter } from './routers/project';
+import { templateRouter } from './routers/template';
 import { workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
 
@@ -7,6 +9,8 @@ export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
   workspace: workspaceRouter,
+  template: templateRouter,
+  project: projectRouter,
 });
 
 export type AppRouter = typeof appRouter;

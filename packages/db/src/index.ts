@@ -12,3 +12,10 @@ export {
   defaultDataDir,
   type OpenedDatabase,
 } from './open-database';
+export {
+  storeTemplate,
+  nextVersionLabel,
+  type StoreTemplateInput,
+  type StoredTemplate,
+} from './templates';
+export { seedBuiltInTemplates, BUILT_IN_TEMPLATE_NAME } from './seed';

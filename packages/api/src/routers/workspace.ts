@@ -10,7 +10,7 @@ import {
   ZWorkspaceCreateInput,
   ZWorkspaceRef,
   ZWorkspaceUpdateInput,
-  slugify,
+  slugFromName,
   type TRole,
 } from '@shipshape/domain';
 import { Prisma } from '@shipshape/db';
@@ -37,7 +37,7 @@ export const workspaceRouter = router({
     .input(ZWorkspaceCreateInput)
     .output(ZWorkspace)
     .mutation(async ({ ctx, input }) => {
-      const base = input.slug ?? slugify(input.name);
+      const base = input.slug ?? slugFromName(input.name);
       for (let attempt = 0; attempt < 20; attempt++) {
         const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
         try {

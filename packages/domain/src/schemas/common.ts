@@ -28,7 +28,7 @@ export const ZSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'may contain only a-z, 0-9 and single hyphens');
 
 /** Turns a name into a URL slug: "Fraud Detection v2!" → "fraud-detection-v2". */
-export function slugify(text: string, maxLength = 60): string {
+export function slugFromName(text: string, maxLength = 60): string {
   const slug = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

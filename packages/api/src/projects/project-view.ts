@@ -1,0 +1,27 @@
+import type { Prisma } from '@shipshape/db';
+import type { TProject } from '@shipshape/domain';
+
+/** The columns a project answer needs; shared by every project procedure. */
+export const projectSelect = {
+  id: true,
+  workspaceId: true,
+  name: true,
+  slug: true,
+  description: true,
+  phase: true,
+  approach: true,
+  inference: true,
+  archived: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  template: { select: { id: true, name: true, versionLabel: true } },
+  currentStage: { select: { key: true } },
+} satisfies Prisma.ProjectSelect;
+
+export type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof projectSelect }>;
+
+export function toProject(row: ProjectRow): TProject {
+  const { currentStage, ...rest } = row;
+  return { ...rest, currentStageKey: currentStage?.key ?? null };
+}

@@ -1,0 +1,104 @@
+// Stores a parsed checklist as one template version: stages and items in one
+// insert per table, whatever the size of the checklist.
+import { randomUUID } from 'node:crypto';
+import { contentHash, flattenTemplate, type TParsedTemplate } from '@shipshape/domain';
+import type { Db } from './client';
+import type { Prisma } from './generated/client';
+
+export interface StoreTemplateInput {
+  name: string;
+  versionLabel: string;
+  sourceText: string;
+  parsed: TParsedTemplate;
+  /** Null for a built-in template every workspace sees. */
+  workspaceId?: string | null;
+  importedById?: string | null;
+  isDefault?: boolean;
+  /** Runs inside the storing transaction (e.g. to record activity). */
+  onStored?: (tx: Prisma.TransactionClient, templateId: string) => Promise<void>;
+}
+
+export interface StoredTemplate {
+  id: string;
+  name: string;
+  versionLabel: string;
+  /** True when the same content was already stored: nothing was written. */
+  duplicate: boolean;
+}
+
+export async function storeTemplate(db: Db, input: StoreTemplateInput): Promise<StoredTemplate> {
+  const hash = await contentHash(input.sourceText);
+  const workspaceId = input.workspaceId ?? null;
+  const existing = await db.checklistTemplate.findFirst({
+    where: { contentHash: hash, workspaceId },
+    select: { id: true, name: true, versionLabel: true },
+  });
+  if (existing) return { ...existing, duplicate: true };
+
+  const templateId = randomUUID();
+  const stageIds = new Map(input.parsed.stages.map((stage) => [stage.key, randomUUID()]));
+  const flat = flattenTemplate(input.parsed);
+  const itemIds = new Map(flat.map((item) => [item.key, randomUUID()]));
+
+  await db.$transaction(async (tx) => {
+    if (input.isDefault) {
+      // One default per owner (built in, or the workspace's own).
+      await tx.checklistTemplate.updateMany({ where: { workspaceId }, data: { isDefault: false } });
+    }
+    await tx.checklistTemplate.create({
+      data: {
+        id: templateId,
+        workspaceId,
+        name: input.name,
+        versionLabel: input.versionLabel,
+        sourceText: input.sourceText,
+        contentHash: hash,
+        isDefault: input.isDefault ?? false,
+        importedById: input.importedById ?? null,
+      },
+    });
+    await tx.templateStage.createMany({
+      data: input.parsed.stages.map((stage, position) => ({
+        id: stageIds.get(stage.key)!,
+        templateId,
+        key: stage.key,
+        title: stage.title,
+        position,
+        description: stage.description ?? null,
+      })),
+    });
+    // Parents come before their children in document order, so even when
+    // Prisma splits a large batch the parent rows already exist.
+    await tx.templateItem.createMany({
+      data: flat.map((item) => ({
+        id: itemIds.get(item.key)!,
+        templateId,
+        stageId: stageIds.get(item.stageKey)!,
+        parentId: item.parentKey ? itemIds.get(item.parentKey)! : null,
+        key: item.key,
+        position: item.position,
+        depth: item.depth,
+        title: item.title,
+        bodyMarkdown: item.body,
+        links: item.links,
+        toolOptions: item.options,
+      })),
+    });
+    await input.onStored?.(tx, templateId);
+  });
+  return { id: templateId, name: input.name, versionLabel: input.versionLabel, duplicate: false };
+}
+
+/** The next free version label ("1", "2", …) for a template name. */
+export async function nextVersionLabel(
+  db: Db,
+  name: string,
+  workspaceId: string | null,
+): Promise<string> {
+  const labels = await db.checklistTemplate.findMany({
+    where: { name, workspaceId },
+    select: { versionLabel: true },
+  });
+  const numbers = labels.map((l) => Number(l.versionLabel)).filter(Number.isInteger);
+  return String(Math.max(0, ...numbers) + 1);
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { ZCursor, ZExpectedVersion, ZId, ZPageSize } from './common';
+
+export const ZProjectPhase = z.enum(['POC', 'MVP', 'MLP', 'MMP', 'PRODUCTION']);
+export const ZProjectApproach = z.enum(['DATA_DRIVEN', 'DATA_CENTRIC', 'MODEL_CENTRIC']);
+export const ZInferenceMode = z.enum(['BATCH', 'REAL_TIME', 'BOTH']);
+
+const ZProjectName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(200, 'must be at most 200 characters');
+const ZDescription = z.string().trim().max(5000, 'must be at most 5000 characters');
+
+export const ZProjectCreateInput = z.strictObject({
+  workspaceId: ZId,
+  name: ZProjectName,
+  description: ZDescription.optional(),
+  /** Omitted: the workspace's default template (the built-in v2 checklist). */
+  templateId: ZId.optional(),
+  phase: ZProjectPhase.default('POC'),
+  approach: ZProjectApproach.optional(),
+  inference: ZInferenceMode.optional(),
+});
+
+export const ZProjectRef = z.strictObject({ projectId: ZId });
+
+export const ZProjectListInput = z.strictObject({
+  workspaceId: ZId,
+  archived: z.boolean().default(false),
+  search: z.string().trim().max(200).optional(),
+  cursor: ZCursor,
+  limit: ZPageSize,
+});
+
+export const ZProjectUpdateInput = z.strictObject({
+  projectId: ZId,
+  expectedVersion: ZExpectedVersion,
+  name: ZProjectName.optional(),
+  description: ZDescription.nullable().optional(),
+  phase: ZProjectPhase.optional(),
+  approach: ZProjectApproach.nullable().optional(),
+  inference: ZInferenceMode.nullable().optional(),
+});
+
+export const ZProjectSetStageInput = z.strictObject({
+  projectId: ZId,
+  expectedVersion: ZExpectedVersion,
+  stageKey: z.string().min(1).max(120),
+});
+
+export const ZProjectArchiveInput = z.strictObject({
+  projectId: ZId,
+  expectedVersion: ZExpectedVersion,
+});
+
+export const ZUpgradeInput = z.strictObject({
+  projectId: ZId,
+  templateId: ZId,
+});
+
+export const ZUpgradeApplyInput = ZUpgradeInput.extend({
+  expectedVersion: ZExpectedVersion,
+});
+
+export const ZProject = z.object({
+  id: ZId,
+  workspaceId: ZId,
+  name: z.string(),
+  slug: z.string(),
+  description: z.string().nullable(),
+  template: z.object({ id: ZId, name: z.string(), versionLabel: z.string() }).nullable(),
+  currentStageKey: z.string().nullable(),
+  phase: ZProjectPhase,
+  approach: ZProjectApproach.nullable(),
+  inference: ZInferenceMode.nullable(),
+  archived: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type TProject = z.infer<typeof ZProject>;
