@@ -1,15 +1,17 @@
 import type { NextConfig } from 'next';
 
 // The browser talks to the API through the web origin (same-origin), so the
-// refresh cookie works without CORS; the server forwards to the API.
-const apiUrl = process.env.API_INTERNAL_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 4000}`;
-
+// refresh cookie works without CORS. The forwarding is done at request time by
+// app/trpc/[...path]/route.ts (not a `rewrites()` entry: Next bakes rewrite
+// destinations into the build, so API_INTERNAL_URL would be frozen at build time).
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ['@shipshape/domain'],
-  async rewrites() {
-    return [{ source: '/trpc/:path*', destination: `${apiUrl}/trpc/:path*` }];
+  experimental: {
+    // The domain package is a barrel (schemas, checklist parser, KPI CSV); import
+    // only the modules a page uses so the parser and CSV code stay out of the bundle.
+    optimizePackageImports: ['@shipshape/domain'],
   },
 };
 

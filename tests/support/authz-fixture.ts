@@ -31,6 +31,14 @@ export interface Fixture {
   projectVersion: number;
   templateV1Id: string;
   templateV2Id: string;
+  stageKey: string;
+  itemId: string;
+  itemVersion: number;
+  kpiId: string;
+  kpiVersion: number;
+  evidenceId: string;
+  /** A comment written by the caller (by the owner for anonymous and outsiders). */
+  commentIdFor: (role: MatrixRole) => string;
   workspaceVersion: number;
   outsiderWorkspaceId: string;
   targetUserId: string;
@@ -145,8 +153,47 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
     templateId: templates.v1,
     createdById: users.ids.OWNER,
   });
+  const item = await db.projectItem.findFirstOrThrow({
+    where: { projectId: project.id, children: { none: {} } },
+    orderBy: [{ stage: { position: 'asc' } }, { position: 'asc' }],
+    include: { stage: { select: { key: true } } },
+  });
+  const kpi = await db.kpi.create({
+    data: {
+      workspaceId: workspace.id,
+      projectId: project.id,
+      name: 'AUC',
+      kind: 'MODEL',
+      unit: '',
+      direction: 'HIGHER_IS_BETTER',
+      baseline: 0.7,
+      target: 0.9,
+    },
+  });
+  const evidence = await db.evidenceLink.create({
+    data: { itemId: item.id, kind: 'DOCUMENT', url: 'https://example.test/doc', label: 'Doc' },
+  });
+  const comments = new Map<string, string>();
+  for (const role of ROLES) {
+    const comment = await db.comment.create({
+      data: {
+        workspaceId: workspace.id,
+        itemId: item.id,
+        authorId: users.ids[role],
+        body: `by ${role}`,
+      },
+    });
+    comments.set(role, comment.id);
+  }
   return {
     workspaceId: workspace.id,
+    stageKey: item.stage.key,
+    itemId: item.id,
+    itemVersion: item.version,
+    kpiId: kpi.id,
+    kpiVersion: kpi.version,
+    evidenceId: evidence.id,
+    commentIdFor: (role) => comments.get(role) ?? comments.get('OWNER')!,
     projectId: project.id,
     projectVersion: project.version,
     templateV1Id: templates.v1,

@@ -14,6 +14,8 @@ export interface MatrixRow {
 
 const ws = (f: Fixture) => ({ workspaceId: f.workspaceId });
 const project = (f: Fixture) => ({ projectId: f.projectId });
+const item = (f: Fixture) => ({ itemId: f.itemId });
+const kpi = (f: Fixture) => ({ kpiId: f.kpiId });
 
 export const authorizationRows: Record<string, MatrixRow> = {
   'health.ping': { access: 'public', input: () => undefined },
@@ -129,4 +131,67 @@ export const authorizationRows: Record<string, MatrixRow> = {
       expectedVersion: f.projectVersion,
     }),
   },
+  'item.list': { access: 'VIEWER', input: project },
+  'item.get': { access: 'VIEWER', input: item },
+  'item.mine': { access: 'VIEWER', input: ws },
+  'item.update': {
+    access: 'MEMBER',
+    input: (f) => ({ ...item(f), expectedVersion: f.itemVersion, status: 'IN_PROGRESS' }),
+  },
+  'item.bulkUpdate': {
+    access: 'MEMBER',
+    input: (f) => ({ itemIds: [f.itemId], expectedVersions: [f.itemVersion], status: 'DONE' }),
+  },
+  'item.addCustom': {
+    access: 'MEMBER',
+    input: (f) => ({ ...project(f), stageKey: f.stageKey, title: 'Our own check' }),
+  },
+  'item.move': {
+    access: 'MEMBER',
+    input: (f) => ({ ...item(f), expectedVersion: f.itemVersion, position: 0 }),
+  },
+  'item.addEvidence': {
+    access: 'MEMBER',
+    input: (f) => ({ ...item(f), kind: 'COMMIT', url: 'https://git.example/c/1', label: 'abc123' }),
+  },
+  'item.removeEvidence': { access: 'MEMBER', input: (f) => ({ evidenceId: f.evidenceId }) },
+
+  'comment.list': { access: 'VIEWER', input: item },
+  'comment.add': { access: 'MEMBER', input: (f) => ({ ...item(f), body: 'Looks good' }) },
+  'comment.edit': {
+    access: 'MEMBER',
+    input: (f, caller) => ({
+      commentId: f.commentIdFor(caller),
+      expectedVersion: 1,
+      body: 'Edited',
+    }),
+  },
+  'comment.delete': {
+    access: 'MEMBER',
+    input: (f, caller) => ({ commentId: f.commentIdFor(caller) }),
+  },
+
+  'kpi.list': { access: 'VIEWER', input: project },
+  'kpi.series': { access: 'VIEWER', input: kpi },
+  'kpi.create': {
+    access: 'MEMBER',
+    input: (f) => ({
+      ...project(f),
+      name: 'Latency',
+      kind: 'SYSTEM',
+      unit: 'ms',
+      direction: 'LOWER_IS_BETTER',
+    }),
+  },
+  'kpi.update': {
+    access: 'MEMBER',
+    input: (f) => ({ ...kpi(f), expectedVersion: f.kpiVersion, target: 0.95 }),
+  },
+  'kpi.archive': { access: 'MEMBER', input: (f) => ({ ...kpi(f), expectedVersion: f.kpiVersion }) },
+  'kpi.record': { access: 'MEMBER', input: (f) => ({ ...kpi(f), value: 0.8 }) },
+  'kpi.recordMany': { access: 'MEMBER', input: (f) => ({ ...kpi(f), csv: 'value\n0.81\n0.82\n' }) },
+
+  'dashboard.project': { access: 'VIEWER', input: project },
+  'dashboard.stage': { access: 'VIEWER', input: (f) => ({ ...project(f), stageKey: f.stageKey }) },
+  'dashboard.workspace': { access: 'VIEWER', input: ws },
 };

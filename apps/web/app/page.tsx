@@ -1,4 +1,6 @@
+import { Logo } from '../components/logo';
 import { apiInternalUrl } from '../lib/api-url';
+import { HomeActions } from './home-actions';
 
 // Rendered per request: the status is live, not baked in at build time.
 export const dynamic = 'force-dynamic';
@@ -15,12 +17,32 @@ async function apiStatus(): Promise<'ready' | 'unavailable' | 'unreachable'> {
 export default async function HomePage() {
   const status = await apiStatus();
   return (
-    <main>
-      <h1>Shipshape</h1>
-      <p>Track ML projects from first idea to production along the end-to-end ML checklist.</p>
-      <p role="status" data-testid="api-status">
-        API: {status}
-      </p>
+    <main id="main" className="grid min-h-dvh place-items-center px-4 py-10">
+      <div className="w-full max-w-md space-y-6 text-center">
+        <Logo className="text-2xl [&>span:first-child]:size-10" />
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">
+          Ship ML projects in good order
+        </h1>
+        <p className="text-muted-foreground">
+          Track ML projects from first idea to production along the end-to-end ML checklist.
+        </p>
+        <HomeActions />
+        <p
+          role="status"
+          data-testid="api-status"
+          className="inline-flex items-center gap-2 text-xs text-muted-foreground"
+        >
+          <span
+            aria-hidden="true"
+            className={
+              status === 'ready'
+                ? 'size-2 rounded-full bg-success'
+                : 'size-2 rounded-full bg-destructive'
+            }
+          />
+          API: {status}
+        </p>
+      </div>
     </main>
   );
 }

@@ -27,3 +27,24 @@ export function forbidden(message: string): TRPCError {
 export function badRequest(message: string): TRPCError {
   return new TRPCError({ code: 'BAD_REQUEST', message });
 }
+
+/** Row-numbered problems of a bulk input (CSV), all reported at once. */
+export class InputRowsError extends Error {
+  constructor(
+    message: string,
+    readonly rowErrors: Array<{ row: number; message: string }>,
+  ) {
+    super(message);
+  }
+}
+
+export function badRows(
+  message: string,
+  rowErrors: Array<{ row: number; message: string }>,
+): TRPCError {
+  return new TRPCError({
+    code: 'BAD_REQUEST',
+    message,
+    cause: new InputRowsError(message, rowErrors),
+  });
+}

@@ -1,5 +1,11 @@
 import { authRouter } from './routers/auth';
+import { commentRouter } from './routers/comment';
+import { dashboardRouter } from './routers/dashboard';
 import { healthRouter } from './routers/health';
+import { itemRouter } from './routers/item';
+import { kpiRouter } from './routers/kpi';
+import { lessonRouter } from './routers/lesson';
+import { activityRouter } from './routers/activity';
 import { projectRouter } from './routers/project';
 import { templateRouter } from './routers/template';
 import { workspaceRouter } from './routers/workspace';
@@ -11,6 +17,12 @@ export const appRouter = router({
   workspace: workspaceRouter,
   template: templateRouter,
   project: projectRouter,
+  item: itemRouter,
+  comment: commentRouter,
+  kpi: kpiRouter,
+  dashboard: dashboardRouter,
+  lesson: lessonRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;

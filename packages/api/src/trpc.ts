@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ZodError } from 'zod';
 import { entityLabel, findMembership, roleAtLeast, type Locator } from './access';
 import type { Context } from './context';
-import { VersionConflict } from './errors';
+import { InputRowsError, VersionConflict } from './errors';
 import { securityLog } from './security-log';
 
 const t = initTRPC.context<Context>().create({
@@ -35,6 +35,7 @@ const t = initTRPC.context<Context>().create({
         requestId: ctx?.requestId,
         ...(fieldErrors ? { fieldErrors } : {}),
         ...(error.cause instanceof VersionConflict ? { current: error.cause.current } : {}),
+        ...(error.cause instanceof InputRowsError ? { rowErrors: error.cause.rowErrors } : {}),
       },
     };
   },

@@ -1,3 +1,5 @@
 export * from './schemas';
 export * from './checklist';
+export * from './progress';
+export * from './kpi';
 export * from './tree';

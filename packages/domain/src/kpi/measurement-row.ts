@@ -30,9 +30,7 @@ export function readMeasurementRow(cells: readonly string[], context: TRowContex
   const messages: string[] = [];
   const extra = cells.slice(context.columns.length).filter((cell) => cell.trim() !== '');
   if (extra.length > 0) {
-    messages.push(
-      `the row has ${cells.length} cells but the file has ${context.columns.length} columns`,
-    );
+    messages.push(`the row has ${cells.length} cells; expected at most ${context.columns.length}`);
   }
   const cellOf = (column: TMeasurementColumn): string => {
     const index = context.columns.indexOf(column);

@@ -100,7 +100,7 @@ describe('parseMeasurementsCsv', () => {
     expect(parse('1,2024-05-01,note,,').ok).toBe(true);
     expect(errorsOf(parse('value\n1,2'))[0]).toEqual({
       row: 2,
-      message: 'the row has 2 cells but the file has 1 columns',
+      message: 'the row has 2 cells; expected at most 1',
     });
   });
 

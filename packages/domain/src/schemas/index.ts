@@ -3,3 +3,8 @@ export * from './auth';
 export * from './workspace';
 export * from './template';
 export * from './project';
+export * from './item';
+export * from './kpi';
+export * from './dashboard';
+export * from './lesson';
+export * from './activity';

@@ -1,0 +1,170 @@
+'use client';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { FolderPlusIcon, SearchIcon } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { PortfolioSkeleton, PortfolioTable } from '../../../components/portfolio/portfolio-table';
+import { StageLegend } from '../../../components/portfolio/stage-cell';
+import { useDefaultStages } from '../../../components/portfolio/use-default-stages';
+import { NewProjectDialog } from '../../../components/project/new-project-dialog';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { EmptyState } from '../../../components/ui/empty-state';
+import { Input, NativeSelect } from '../../../components/ui/input';
+import { Label } from '../../../components/ui/label';
+import { Loading } from '../../../components/ui/skeleton';
+import { Spinner } from '../../../components/ui/spinner';
+import { useWorkspace } from '../../../components/workspace/workspace-context';
+import { errorInfo } from '../../../lib/errors';
+import { formatNumber } from '../../../lib/format';
+import { PHASES, PHASE_LABEL, type Phase } from '../../../lib/labels';
+import { useTRPC } from '../../../lib/trpc';
+import { useDebounced } from '../../../lib/use-debounced';
+
+export default function WorkspaceHomePage() {
+  const { workspace, can } = useWorkspace();
+  const trpc = useTRPC();
+  const [search, setSearch] = useState('');
+  const [phase, setPhase] = useState<Phase | ''>('');
+  const [archived, setArchived] = useState(false);
+  const debouncedSearch = useDebounced(search.trim(), 250);
+  const stages = useDefaultStages(workspace.id);
+  const projects = useInfiniteQuery({
+    ...trpc.project.list.infiniteQueryOptions(
+      {
+        workspaceId: workspace.id,
+        archived,
+        limit: 50,
+        ...(debouncedSearch ? { search: debouncedSearch } : {}),
+      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+    placeholderData: keepPreviousData,
+  });
+  const all = useMemo(() => projects.data?.pages.flatMap((page) => page.items) ?? [], [projects.data]);
+  const shown = phase ? all.filter((p) => p.phase === phase) : all;
+  const filtering = Boolean(debouncedSearch || phase || archived);
+  const canCreate = can('MEMBER');
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="truncate text-2xl font-semibold tracking-tight">{workspace.name}</h1>
+          <p className="text-sm text-muted-foreground">
+            {workspace.description ?? 'Every project, stage by stage.'}
+          </p>
+        </div>
+        {canCreate ? <NewProjectDialog /> : null}
+      </div>
+
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end" role="search">
+        <div className="grid flex-1 gap-1.5">
+          <Label htmlFor="project-search">Search projects</Label>
+          <div className="relative">
+            <SearchIcon
+              aria-hidden="true"
+              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+            />
+            <Input
+              id="project-search"
+              type="search"
+              placeholder="Project name"
+              className="pl-8"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          </div>
+        </div>
+        <div className="grid grid-cols-2 gap-3 sm:flex">
+          <div className="grid gap-1.5">
+            <Label htmlFor="phase-filter">Phase</Label>
+            <NativeSelect
+              id="phase-filter"
+              value={phase}
+              onChange={(event) => setPhase(event.target.value as Phase | '')}
+              className="sm:w-44"
+            >
+              <option value="">All phases</option>
+              {PHASES.map((value) => (
+                <option key={value} value={value}>
+                  {PHASE_LABEL[value]}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="archived-filter">Status</Label>
+            <NativeSelect
+              id="archived-filter"
+              value={archived ? 'archived' : 'active'}
+              onChange={(event) => setArchived(event.target.value === 'archived')}
+              className="sm:w-36"
+            >
+              <option value="active">Active</option>
+              <option value="archived">Archived</option>
+            </NativeSelect>
+          </div>
+        </div>
+      </div>
+
+      <div className="flex min-h-5 flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground" aria-live="polite">
+          {projects.data
+            ? `${formatNumber(shown.length)}${projects.hasNextPage ? '+' : ''} ${
+                shown.length === 1 ? 'project' : 'projects'
+              }`
+            : ''}
+          {projects.isFetching && projects.data ? ' · updating…' : ''}
+        </p>
+        <StageLegend />
+      </div>
+
+      {projects.error ? (
+        <Alert variant="destructive" role="alert">
+          Projects could not be loaded: {errorInfo(projects.error).message}
+        </Alert>
+      ) : projects.isPending || stages.isPending ? (
+        <Loading label="Loading projects…">
+          <PortfolioSkeleton />
+        </Loading>
+      ) : shown.length === 0 ? (
+        filtering ? (
+          <EmptyState icon={<SearchIcon />} title="No projects match">
+            Try another name, phase or status.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon={<FolderPlusIcon />}
+            title="No projects yet"
+            action={canCreate ? <NewProjectDialog /> : null}
+          >
+            {canCreate
+              ? 'Create a project to copy the ML checklist into it and follow it stage by stage.'
+              : 'Nobody has created a project here yet.'}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <PortfolioTable
+            projects={shown}
+            stages={stages.stages ?? []}
+            slug={workspace.slug}
+            caption={`Projects in ${workspace.name}, with their progress by checklist stage`}
+          />
+          {projects.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button
+                variant="outline"
+                onClick={() => void projects.fetchNextPage()}
+                disabled={projects.isFetchingNextPage}
+              >
+                {projects.isFetchingNextPage ? <Spinner /> : null}
+                Load more projects
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+'use client';
+import { Suspense, type ReactNode } from 'react';
+import { AppSkeleton, AuthGuard } from '../../components/auth/auth-guard';
+import { AppHeader } from '../../components/shell/app-header';
+
+export default function WorkspacesLayout({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<AppSkeleton />}>
+      <AuthGuard>
+        <AppHeader />
+        <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+          {children}
+        </main>
+      </AuthGuard>
+    </Suspense>
+  );
+}

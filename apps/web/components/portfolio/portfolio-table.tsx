@@ -1,0 +1,123 @@
+'use client';
+import Link from 'next/link';
+import { formatRelative, formatDateTime } from '../../lib/format';
+import { PHASE_SHORT, shortStageTitle } from '../../lib/labels';
+import type { RouterOutputs } from '../../lib/trpc';
+import { Badge } from '../ui/badge';
+import { Skeleton } from '../ui/skeleton';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../ui/table';
+import { StageCell, type StageCellProps } from './stage-cell';
+
+export type PortfolioProject = RouterOutputs['project']['list']['items'][number];
+export interface PortfolioStage {
+  key: string;
+  title: string;
+}
+
+/** Progress for one cell; `dashboard.workspace` will provide these. */
+export type StageProgress = Pick<StageCellProps, 'percentDone' | 'state'>;
+
+const stickyCell = 'sticky left-0 z-10 bg-card shadow-[1px_0_0_var(--border)]';
+
+export function PortfolioTable({
+  projects,
+  stages,
+  slug,
+  progress,
+  caption,
+}: {
+  projects: PortfolioProject[];
+  stages: PortfolioStage[];
+  slug: string;
+  /** projectId → stageKey → progress; absent until dashboards exist. */
+  progress?: (projectId: string, stageKey: string) => StageProgress | undefined;
+  caption: string;
+}) {
+  return (
+    <Table
+      containerClassName="rounded-xl border bg-card"
+      aria-label={caption}
+      data-testid="portfolio"
+    >
+      <caption className="sr-only">{caption}</caption>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead scope="col" className={`${stickyCell} min-w-44 sm:min-w-60`}>
+            Project
+          </TableHead>
+          <TableHead scope="col">Phase</TableHead>
+          {stages.map((stage) => (
+            <TableHead key={stage.key} scope="col" className="min-w-28" title={stage.title}>
+              <span aria-hidden="true">{shortStageTitle(stage.title)}</span>
+              <span className="sr-only">{stage.title}</span>
+            </TableHead>
+          ))}
+          <TableHead scope="col">Updated</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {projects.map((project) => {
+          const sameTemplateKeys = project.currentStageKey;
+          return (
+            <TableRow key={project.id} data-testid="portfolio-row">
+              <th scope="row" className={`${stickyCell} px-3 py-2 text-left font-normal`}>
+                <Link
+                  href={`/w/${slug}/p/${project.id}`}
+                  className="block max-w-56 truncate rounded-sm font-medium hover:underline sm:max-w-72"
+                >
+                  {project.name}
+                </Link>
+                <span className="block truncate text-xs text-muted-foreground">
+                  {project.template ? `Checklist v${project.template.versionLabel}` : 'No checklist'}
+                  {project.archived ? ' · archived' : ''}
+                </span>
+              </th>
+              <TableCell>
+                <Badge variant="outline">{PHASE_SHORT[project.phase]}</Badge>
+              </TableCell>
+              {stages.map((stage) => {
+                const cell = progress?.(project.id, stage.key);
+                return (
+                  <TableCell key={stage.key}>
+                    <StageCell
+                      stageTitle={stage.title}
+                      percentDone={cell?.percentDone}
+                      state={cell?.state}
+                      isCurrent={sameTemplateKeys === stage.key}
+                    />
+                  </TableCell>
+                );
+              })}
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+                <time dateTime={String(project.updatedAt)} title={formatDateTime(project.updatedAt)}>
+                  {formatRelative(project.updatedAt)}
+                </time>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function PortfolioSkeleton({ columns = 8, rows = 4 }: { columns?: number; rows?: number }) {
+  return (
+    <div className="overflow-hidden rounded-xl border bg-card" aria-hidden="true">
+      <div className="flex h-10 items-center gap-4 border-b px-3">
+        <Skeleton className="h-3 w-40" />
+        {Array.from({ length: columns }, (_, i) => (
+          <Skeleton key={i} className="hidden h-3 w-20 sm:block" />
+        ))}
+      </div>
+      {Array.from({ length: rows }, (_, row) => (
+        <div key={row} className="flex h-[3.25rem] items-center gap-4 border-b px-3 last:border-0">
+          <Skeleton className="h-4 w-40" />
+          {Array.from({ length: columns }, (_, i) => (
+            <Skeleton key={i} className="hidden h-2 w-20 sm:block" />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ROLE_LABEL } from '../../lib/roles';
+import { useTRPC } from '../../lib/trpc';
+import { Button } from '../ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '../ui/dropdown-menu';
+import { CreateWorkspaceDialog } from '../workspace/create-workspace-dialog';
+import { useOptionalWorkspace } from '../workspace/workspace-context';
+
+export function WorkspaceSwitcher() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const current = useOptionalWorkspace()?.workspace;
+  const workspaces = useQuery(trpc.workspace.list.queryOptions());
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button
+            variant="ghost"
+            className="h-9 max-w-[11rem] justify-between gap-1 px-2 sm:max-w-xs"
+            aria-label={current ? `Workspace: ${current.name}. Switch workspace` : 'Choose a workspace'}
+          >
+            <span className="truncate">{current?.name ?? 'Workspaces'}</span>
+            <ChevronsUpDownIcon className="text-muted-foreground" aria-hidden="true" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start" className="w-72">
+          <DropdownMenuLabel>Your workspaces</DropdownMenuLabel>
+          {workspaces.isPending ? (
+            <DropdownMenuItem disabled>Loading…</DropdownMenuItem>
+          ) : (
+            workspaces.data?.map((workspace) => (
+              <DropdownMenuItem
+                key={workspace.id}
+                onSelect={() => router.push(`/w/${workspace.slug}`)}
+                aria-current={workspace.id === current?.id ? 'true' : undefined}
+              >
+                <CheckIcon
+                  aria-hidden="true"
+                  className={workspace.id === current?.id ? 'opacity-100' : 'opacity-0'}
+                />
+                <span className="flex-1 truncate">{workspace.name}</span>
+                <span className="text-xs text-muted-foreground">{ROLE_LABEL[workspace.role]}</span>
+              </DropdownMenuItem>
+            ))
+          )}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => setCreating(true)}>
+            <PlusIcon aria-hidden="true" />
+            Create workspace
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <CreateWorkspaceDialog open={creating} onOpenChange={setCreating} />
+    </>
+  );
+}

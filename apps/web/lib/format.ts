@@ -1,0 +1,57 @@
+// Dates and numbers in the reader's locale (Intl); date arithmetic with date-fns.
+// The API sends dates as ISO strings (no transformer), typed as Date: accept both.
+import { differenceInCalendarDays, differenceInMinutes, isValid, parseISO } from 'date-fns';
+
+export type DateInput = Date | string | number;
+
+export function toDate(value: DateInput): Date {
+  if (value instanceof Date) return value;
+  return typeof value === 'string' ? parseISO(value) : new Date(value);
+}
+
+const dateFormat = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = dateFormat.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, options);
+    dateFormat.set(key, format);
+  }
+  return format;
+}
+
+export function formatDate(value: DateInput): string {
+  const date = toDate(value);
+  return isValid(date) ? formatter({ dateStyle: 'medium' }).format(date) : '—';
+}
+
+export function formatDateTime(value: DateInput): string {
+  const date = toDate(value);
+  return isValid(date) ? formatter({ dateStyle: 'medium', timeStyle: 'short' }).format(date) : '—';
+}
+
+/** "3 days ago", "in 6 days", "just now", in the reader's language. */
+export function formatRelative(value: DateInput, now: Date = new Date()): string {
+  const date = toDate(value);
+  if (!isValid(date)) return '—';
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const minutes = differenceInMinutes(date, now);
+  if (Math.abs(minutes) < 1) return rtf.format(0, 'second');
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  if (Math.abs(minutes) < 24 * 60) return rtf.format(Math.round(minutes / 60), 'hour');
+  const days = differenceInCalendarDays(date, now);
+  if (Math.abs(days) < 30) return rtf.format(days, 'day');
+  return formatDate(date);
+}
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+export function formatNumber(value: number): string {
+  return integer.format(value);
+}
+
+export function formatPercent(value: number): string {
+  return new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    maximumFractionDigits: value > 0 && value < 1 ? 1 : 0,
+  }).format(value / 100);
+}

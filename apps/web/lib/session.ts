@@ -1,0 +1,107 @@
+'use client';
+// The session lives in memory: the access token is never written to storage.
+// On load, and whenever the API answers UNAUTHORIZED, the client asks
+// `auth.refresh` (the httpOnly cookie) for a new token, once at a time: two
+// concurrent refreshes would present the same rotated cookie twice, which the
+// API treats as token theft and answers by ending the whole session family.
+import { useSyncExternalStore } from 'react';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedIn'; user: SessionUser }
+  /** `expired`: there was a session and it ended (not a first visit). */
+  | { status: 'signedOut'; expired: boolean };
+
+const LOADING: SessionState = { status: 'loading' };
+
+let state: SessionState = LOADING;
+let accessToken: string | null = null;
+let refreshing: Promise<boolean> | null = null;
+const listeners = new Set<() => void>();
+const signOutHandlers = new Set<() => void>();
+
+function emit(next: SessionState): void {
+  state = next;
+  if (typeof document !== 'undefined') document.documentElement.dataset.session = next.status;
+  for (const listener of listeners) listener();
+}
+
+export function getAccessToken(): string | null {
+  return accessToken;
+}
+
+export function getSession(): SessionState {
+  return state;
+}
+
+export function setSession(session: { accessToken: string; user: SessionUser }): void {
+  accessToken = session.accessToken;
+  emit({ status: 'signedIn', user: session.user });
+}
+
+/** Forgets the session; `expired` tells the sign-in page to explain why. */
+export function clearSession(expired: boolean): void {
+  const wasSignedIn = state.status === 'signedIn';
+  accessToken = null;
+  emit({ status: 'signedOut', expired: expired && wasSignedIn });
+  for (const handler of signOutHandlers) handler();
+}
+
+/** Called when the session ends, e.g. to drop cached data of the previous user. */
+export function onSignOut(handler: () => void): () => void {
+  signOutHandlers.add(handler);
+  return () => signOutHandlers.delete(handler);
+}
+
+/** Trades the refresh cookie for a new access token; true when signed in. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/trpc/auth.refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      if (!response.ok) return false;
+      const body = (await response.json()) as {
+        result?: { data?: { accessToken: string; user: SessionUser } };
+      };
+      const session = body.result?.data;
+      if (!session) return false;
+      setSession(session);
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+let bootstrapped = false;
+/** The first refresh after a page load; later calls do nothing. */
+export function bootstrapSession(): void {
+  if (bootstrapped) return;
+  bootstrapped = true;
+  void refreshSession().then((ok) => {
+    if (!ok && state.status !== 'signedIn') emit({ status: 'signedOut', expired: false });
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, getSession, () => LOADING);
+}

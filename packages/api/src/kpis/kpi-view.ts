@@ -1,0 +1,72 @@
+import type { Db, Prisma } from '@shipshape/db';
+import { kpiStatus, type TKpi } from '@shipshape/domain';
+
+export const kpiSelect = {
+  id: true,
+  projectId: true,
+  name: true,
+  kind: true,
+  unit: true,
+  direction: true,
+  baseline: true,
+  target: true,
+  archived: true,
+  version: true,
+  stage: { select: { key: true } },
+} satisfies Prisma.KpiSelect;
+
+type KpiRow = Prisma.KpiGetPayload<{ select: typeof kpiSelect }>;
+
+/** The newest measurement of each KPI, in one query over (kpiId, recordedAt). */
+export async function latestMeasurements(
+  db: Db | Prisma.TransactionClient,
+  kpiIds: string[],
+): Promise<Map<string, { value: number; recordedAt: Date }>> {
+  if (kpiIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ kpiId: string; value: number; recordedAt: Date }>>`
+    SELECT DISTINCT ON ("kpiId") "kpiId", value, "recordedAt"
+      FROM kpi_measurements
+     WHERE "kpiId" = ANY(${kpiIds}::uuid[])
+     ORDER BY "kpiId", "recordedAt" DESC, id DESC`;
+  return new Map(rows.map((row) => [row.kpiId, { value: row.value, recordedAt: row.recordedAt }]));
+}
+
+export function toKpi(row: KpiRow, latest: { value: number; recordedAt: Date } | undefined): TKpi {
+  const status = kpiStatus({
+    direction: row.direction,
+    baseline: row.baseline,
+    target: row.target,
+    latest: latest?.value ?? null,
+  });
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    stageKey: row.stage?.key ?? null,
+    name: row.name,
+    kind: row.kind,
+    unit: row.unit,
+    direction: row.direction,
+    baseline: row.baseline,
+    target: row.target,
+    archived: row.archived,
+    version: row.version,
+    latestAt: latest?.recordedAt ?? null,
+    ...status,
+  };
+}
+
+export async function listKpis(
+  db: Db | Prisma.TransactionClient,
+  where: Prisma.KpiWhereInput,
+): Promise<TKpi[]> {
+  const rows = await db.kpi.findMany({
+    where,
+    select: kpiSelect,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  const latest = await latestMeasurements(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toKpi(row, latest.get(row.id)));
+}

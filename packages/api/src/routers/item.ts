@@ -1,0 +1,391 @@
+import {
+  OPEN_STATUSES,
+  ZEvidenceAddInput,
+  ZEvidenceRef,
+  ZItem,
+  ZItemAddCustomInput,
+  ZItemBulkUpdateInput,
+  ZItemListInput,
+  ZItemMineInput,
+  ZItemMoveInput,
+  ZItemRef,
+  ZItemUpdateInput,
+} from '@shipshape/domain';
+import type { Prisma } from '@shipshape/db';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { recordActivity } from '../activity';
+import { badRequest, conflict, notFound } from '../errors';
+import { itemSelect, parseCalendarDate, toItem } from '../items/item-view';
+import { assertAssignable, itemUpdateData } from '../items/status-change';
+import { router, workspaceProcedure } from '../trpc';
+
+const inProject = (input: { projectId: string }) => ({
+  kind: 'project' as const,
+  id: input.projectId,
+});
+const inItem = (input: { itemId: string }) => ({ kind: 'item' as const, id: input.itemId });
+const inWorkspace = (input: { workspaceId: string }) => ({
+  kind: 'workspace' as const,
+  id: input.workspaceId,
+});
+
+function todayUtc(): Date {
+  return new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+}
+
+async function readItem(tx: Prisma.TransactionClient, itemId: string) {
+  return toItem(
+    await tx.projectItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect }),
+  );
+}
+
+export const itemRouter = router({
+  list: workspaceProcedure(ZItemListInput, 'VIEWER', inProject)
+    .output(z.object({ items: z.array(ZItem), nextCursor: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.projectItem.findMany({
+        where: {
+          projectId: input.projectId,
+          ...(input.stageKey ? { stage: { key: input.stageKey } } : {}),
+          ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
+          ...(input.status ? { status: input.status } : {}),
+          ...(input.overdue
+            ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc() } }
+            : {}),
+        },
+        select: itemSelect,
+        orderBy: [
+          { stage: { position: 'asc' } },
+          { depth: 'asc' },
+          { position: 'asc' },
+          { id: 'asc' },
+        ],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      });
+      const page = rows.slice(0, input.limit);
+      return {
+        items: page.map(toItem),
+        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    }),
+
+  get: workspaceProcedure(ZItemRef, 'VIEWER', inItem)
+    .output(ZItem)
+    .query(({ ctx, input }) => readItem(ctx.db, input.itemId)),
+
+  update: workspaceProcedure(ZItemUpdateInput, 'MEMBER', inItem)
+    .output(ZItem)
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(async (tx) => {
+        const before = await readItem(tx, input.itemId);
+        if (before.version !== input.expectedVersion) throw conflict('checklist item', before);
+        await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
+        const data = await itemUpdateData(
+          tx,
+          {
+            id: before.id,
+            title: before.title,
+            status: before.status,
+            notApplicableReason: before.notApplicableReason,
+          },
+          { ...input, dueDate: parseCalendarDate(input.dueDate) },
+          ctx.user.id,
+        );
+        // The version in the WHERE clause is what makes this safe against a
+        // concurrent writer that read the same version a moment ago.
+        const written = await tx.projectItem.updateMany({
+          where: { id: input.itemId, version: input.expectedVersion },
+          data: { ...data, version: { increment: 1 } },
+        });
+        if (written.count === 0)
+          throw conflict('checklist item', await readItem(ctx.db, input.itemId));
+        const after = await readItem(tx, input.itemId);
+        await recordActivity(tx, {
+          workspaceId: ctx.workspaceId,
+          projectId: after.projectId,
+          actorId: ctx.user.id,
+          action: 'item.updated',
+          entityType: 'item',
+          entityId: after.id,
+          before: changedFields(before, after),
+          after: changedFields(after, before),
+        });
+        return after;
+      }),
+    ),
+
+  /** Assign or set status for many items at once: all of them or none. */
+  bulkUpdate: workspaceProcedure(ZItemBulkUpdateInput, 'MEMBER', (input) => ({
+    kind: 'item',
+    id: input.itemIds[0]!,
+  }))
+    .output(z.object({ items: z.array(ZItem) }))
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(
+        async (tx) => {
+          const current = await tx.projectItem.findMany({
+            where: { id: { in: input.itemIds }, workspaceId: ctx.workspaceId },
+            select: itemSelect,
+          });
+          const projectIds = new Set(current.map((item) => item.projectId));
+          if (current.length !== input.itemIds.length || projectIds.size !== 1) {
+            throw badRequest('All items must exist and belong to one project.');
+          }
+          const expected = new Map(input.itemIds.map((id, i) => [id, input.expectedVersions[i]!]));
+          const stale = current.filter((item) => item.version !== expected.get(item.id));
+          if (stale.length > 0) throw conflict('checklist items', stale.map(toItem));
+          await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
+          for (const item of current) {
+            const data = await itemUpdateData(
+              tx,
+              item,
+              { ...input, dueDate: parseCalendarDate(input.dueDate) },
+              ctx.user.id,
+            );
+            const written = await tx.projectItem.updateMany({
+              where: { id: item.id, version: item.version },
+              data: { ...data, version: { increment: 1 } },
+            });
+            // A concurrent writer got there first: undo everything.
+            if (written.count === 0)
+              throw conflict('checklist items', [await readItem(ctx.db, item.id)]);
+          }
+          const after = await tx.projectItem.findMany({
+            where: { id: { in: input.itemIds } },
+            select: itemSelect,
+          });
+          await recordActivity(tx, {
+            workspaceId: ctx.workspaceId,
+            projectId: [...projectIds][0]!,
+            actorId: ctx.user.id,
+            action: 'item.bulk_updated',
+            entityType: 'item',
+            entityId:
+              input.itemIds.length === 1 ? input.itemIds[0]! : `${input.itemIds.length} items`,
+            before: current.map((i) => ({
+              id: i.id,
+              status: i.status,
+              assigneeId: i.assignee?.id ?? null,
+            })),
+            after: after.map((i) => ({
+              id: i.id,
+              status: i.status,
+              assigneeId: i.assignee?.id ?? null,
+            })),
+          });
+          return { items: after.map(toItem) };
+        },
+        { timeout: 30_000 },
+      ),
+    ),
+
+  addCustom: workspaceProcedure(ZItemAddCustomInput, 'MEMBER', inProject)
+    .output(ZItem)
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(async (tx) => {
+        const stage = await tx.projectStage.findUnique({
+          where: { projectId_key: { projectId: input.projectId, key: input.stageKey } },
+          select: { id: true },
+        });
+        if (!stage) throw badRequest(`This project has no stage "${input.stageKey}".`);
+        let depth = 0;
+        if (input.parentId) {
+          const parent = await tx.projectItem.findFirst({
+            where: { id: input.parentId, projectId: input.projectId, stageId: stage.id },
+            select: { depth: true },
+          });
+          if (!parent) throw badRequest('The parent item must be in the same project and stage.');
+          depth = parent.depth + 1;
+        }
+        const last = await tx.projectItem.aggregate({
+          where: {
+            projectId: input.projectId,
+            stageId: stage.id,
+            parentId: input.parentId ?? null,
+          },
+          _max: { position: true },
+        });
+        const created = await tx.projectItem.create({
+          data: {
+            workspaceId: ctx.workspaceId,
+            projectId: input.projectId,
+            stageId: stage.id,
+            parentId: input.parentId ?? null,
+            key: `${input.stageKey}/custom-${randomBytes(5).toString('hex')}`,
+            position: (last._max.position ?? -1) + 1,
+            depth,
+            title: input.title,
+            bodyMarkdown: input.body ?? null,
+            isCustom: true,
+          },
+          select: { id: true },
+        });
+        const item = await readItem(tx, created.id);
+        await recordActivity(tx, {
+          workspaceId: ctx.workspaceId,
+          projectId: input.projectId,
+          actorId: ctx.user.id,
+          action: 'item.created',
+          entityType: 'item',
+          entityId: item.id,
+          after: { title: item.title, stageKey: item.stageKey, parentId: item.parentId },
+        });
+        return item;
+      }),
+    ),
+
+  /** Reorders an item among its siblings. */
+  move: workspaceProcedure(ZItemMoveInput, 'MEMBER', inItem)
+    .output(ZItem)
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(async (tx) => {
+        const item = await readItem(tx, input.itemId);
+        const written = await tx.projectItem.updateMany({
+          where: { id: input.itemId, version: input.expectedVersion },
+          data: { version: { increment: 1 } },
+        });
+        if (written.count === 0) throw conflict('checklist item', item);
+        const siblings = await tx.projectItem.findMany({
+          where: {
+            projectId: item.projectId,
+            stage: { key: item.stageKey },
+            parentId: item.parentId,
+          },
+          select: { id: true },
+          orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        });
+        const order = siblings.map((s) => s.id).filter((id) => id !== item.id);
+        order.splice(Math.min(input.position, order.length), 0, item.id);
+        await tx.$executeRaw`
+          UPDATE project_items p SET position = v.position - 1
+            FROM unnest(${order}::uuid[]) WITH ORDINALITY AS v(id, position)
+           WHERE p.id = v.id AND p.position <> v.position - 1`;
+        const after = await readItem(tx, input.itemId);
+        await recordActivity(tx, {
+          workspaceId: ctx.workspaceId,
+          projectId: item.projectId,
+          actorId: ctx.user.id,
+          action: 'item.moved',
+          entityType: 'item',
+          entityId: item.id,
+          before: { position: item.position },
+          after: { position: after.position },
+        });
+        return after;
+      }),
+    ),
+
+  /** The caller's open items across the workspace's active projects, overdue first. */
+  mine: workspaceProcedure(ZItemMineInput, 'VIEWER', inWorkspace)
+    .output(
+      z.object({
+        items: z.array(
+          ZItem.extend({
+            project: z.object({ id: z.string(), name: z.string() }),
+            overdue: z.boolean(),
+          }),
+        ),
+        nextCursor: z.string().nullable(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.projectItem.findMany({
+        where: {
+          workspaceId: ctx.workspaceId,
+          assigneeId: ctx.user.id,
+          status: { in: [...OPEN_STATUSES] },
+          project: { archived: false },
+        },
+        select: { ...itemSelect, project: { select: { id: true, name: true } } },
+        orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      });
+      const today = todayUtc();
+      const page = rows.slice(0, input.limit);
+      return {
+        items: page.map((row) => ({
+          ...toItem(row),
+          project: row.project,
+          overdue: row.dueDate !== null && row.dueDate < today,
+        })),
+        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    }),
+
+  addEvidence: workspaceProcedure(ZEvidenceAddInput, 'MEMBER', inItem)
+    .output(ZItem)
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(async (tx) => {
+        const evidence = await tx.evidenceLink.create({
+          data: {
+            itemId: input.itemId,
+            kind: input.kind,
+            url: input.url,
+            label: input.label,
+            createdById: ctx.user.id,
+          },
+        });
+        const item = await readItem(tx, input.itemId);
+        await recordActivity(tx, {
+          workspaceId: ctx.workspaceId,
+          projectId: item.projectId,
+          actorId: ctx.user.id,
+          action: 'evidence.added',
+          entityType: 'evidence',
+          entityId: evidence.id,
+          after: { itemId: item.id, kind: input.kind, url: input.url, label: input.label },
+        });
+        return item;
+      }),
+    ),
+
+  removeEvidence: workspaceProcedure(ZEvidenceRef, 'MEMBER', (input) => ({
+    kind: 'evidence',
+    id: input.evidenceId,
+  }))
+    .output(ZItem)
+    .mutation(({ ctx, input }) =>
+      ctx.db.$transaction(async (tx) => {
+        const evidence = await tx.evidenceLink.findUnique({ where: { id: input.evidenceId } });
+        if (!evidence) throw notFound('Evidence link');
+        await tx.evidenceLink.delete({ where: { id: evidence.id } });
+        const item = await readItem(tx, evidence.itemId);
+        await recordActivity(tx, {
+          workspaceId: ctx.workspaceId,
+          projectId: item.projectId,
+          actorId: ctx.user.id,
+          action: 'evidence.removed',
+          entityType: 'evidence',
+          entityId: evidence.id,
+          before: {
+            itemId: item.id,
+            kind: evidence.kind,
+            url: evidence.url,
+            label: evidence.label,
+          },
+        });
+        return item;
+      }),
+    ),
+});
+
+const tracked = [
+  'status',
+  'notApplicableReason',
+  'assignee',
+  'dueDate',
+  'notes',
+  'completedAt',
+] as const;
+
+/** The fields of `item` that differ from `other`: the before/after of an activity row. */
+function changedFields(item: z.infer<typeof ZItem>, other: z.infer<typeof ZItem>) {
+  return Object.fromEntries(
+    tracked
+      .filter((field) => JSON.stringify(item[field]) !== JSON.stringify(other[field]))
+      .map((field) => [field, item[field]]),
+  );
+}

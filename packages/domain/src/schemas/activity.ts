@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ZId, ZPageSize } from './common';
+
+/** Activity ids are bigints; they travel as decimal strings. */
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+export const ZActivityCursor = z
+  .string()
+  .regex(/^[0-9]{1,19}$/, 'must be an activity id')
+  .refine((id) => BigInt(id) <= MAX_BIGINT, 'must be an activity id');
+
+/**
+ * The workspace's activity, newest first (by id, which only grows). With
+ * `projectId` (a project of this workspace), only that project's activity.
+ * `cursor` is the previous page's `nextCursor`: the id of its last entry.
+ */
+export const ZActivityListInput = z.strictObject({
+  workspaceId: ZId,
+  projectId: ZId.optional(),
+  cursor: ZActivityCursor.optional(),
+  limit: ZPageSize,
+});
+export type TActivityListInput = z.infer<typeof ZActivityListInput>;
+
+export const ZActivityEntry = z.object({
+  /** The bigint id, as a string. */
+  id: z.string(),
+  workspaceId: ZId,
+  projectId: ZId.nullable(),
+  /** Null when the actor's account is gone (or the system acted). */
+  actor: z.object({ id: ZId, name: z.string() }).nullable(),
+  /** "lesson.created", "project.updated", … */
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  /** What the entity was and became, as the writing procedure recorded it.
+   * Null when not recorded, or withheld from the caller's role. */
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  at: z.date(),
+});
+export type TActivityEntry = z.infer<typeof ZActivityEntry>;
+
+export const ZActivityPage = z.object({
+  items: z.array(ZActivityEntry),
+  nextCursor: z.string().nullable(),
+});
+export type TActivityPage = z.infer<typeof ZActivityPage>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ZExpectedVersion, ZId } from './common';
+
+export const ZKpiKind = z.enum(['BUSINESS', 'MODEL', 'SYSTEM']);
+export const ZKpiDirection = z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
+const ZFinite = z.number().finite('must be a finite number');
+const ZKpiName = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const ZUnit = z.string().trim().max(40, 'must be at most 40 characters');
+
+export const ZKpiCreateInput = z.strictObject({
+  projectId: ZId,
+  stageKey: z.string().min(1).max(120).optional(),
+  name: ZKpiName,
+  kind: ZKpiKind,
+  unit: ZUnit,
+  direction: ZKpiDirection,
+  baseline: ZFinite.optional(),
+  target: ZFinite.optional(),
+});
+
+export const ZKpiUpdateInput = z.strictObject({
+  kpiId: ZId,
+  expectedVersion: ZExpectedVersion,
+  stageKey: z.string().min(1).max(120).nullable().optional(),
+  name: ZKpiName.optional(),
+  kind: ZKpiKind.optional(),
+  unit: ZUnit.optional(),
+  direction: ZKpiDirection.optional(),
+  baseline: ZFinite.nullable().optional(),
+  target: ZFinite.nullable().optional(),
+});
+
+export const ZKpiArchiveInput = z.strictObject({ kpiId: ZId, expectedVersion: ZExpectedVersion });
+export const ZKpiListInput = z.strictObject({ projectId: ZId, includeArchived: z.boolean().default(false) });
+
+export const ZKpiRecordInput = z.strictObject({
+  kpiId: ZId,
+  value: ZFinite,
+  recordedAt: z.coerce.date().optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+
+export const ZKpiRecordManyInput = z.strictObject({
+  kpiId: ZId,
+  /** CSV: value[,recordedAt[,note]] or a header row naming those columns. */
+  csv: z.string().min(1, 'is required').max(2_000_000, 'must be at most 2 MB'),
+});
+
+export const ZKpiSeriesInput = z.strictObject({
+  kpiId: ZId,
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  maxPoints: z.number().int().min(10).max(2000).default(500),
+});
+
+export const ZKpi = z.object({
+  id: ZId,
+  projectId: ZId,
+  stageKey: z.string().nullable(),
+  name: z.string(),
+  kind: ZKpiKind,
+  unit: z.string(),
+  direction: ZKpiDirection,
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  archived: z.boolean(),
+  version: z.number().int(),
+  latest: z.number().nullable(),
+  latestAt: z.date().nullable(),
+  changeVsBaseline: z.number().nullable(),
+  changeVsBaselinePercent: z.number().nullable(),
+  progressToTarget: z.number().nullable(),
+  onTrack: z.boolean().nullable(),
+});
+export type TKpi = z.infer<typeof ZKpi>;
+
+export const ZKpiSeries = z.object({
+  kpiId: ZId,
+  bucketMs: z.number().nullable(),
+  points: z.array(
+    z.object({ t: z.date(), min: z.number(), max: z.number(), avg: z.number(), count: z.number().int() }),
+  ),
+});

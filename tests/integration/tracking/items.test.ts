@@ -1,0 +1,452 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../support/api-client';
+import { signUp } from '../../support/api-client';
+import { builtInTemplates } from '../../support/authz-fixture';
+import { useTestServer } from '../../support/server';
+
+const server = useTestServer();
+const url = () => server.current.url;
+const db = () => server.current.database.db;
+
+type Item = {
+  id: string;
+  title: string;
+  stageKey: string;
+  parentId: string | null;
+  status: string;
+  version: number;
+  position: number;
+  assignee: { id: string; name: string } | null;
+  dueDate: string | null;
+  notes: string | null;
+  notApplicableReason: string | null;
+  completedAt: string | null;
+  completedBy: { id: string } | null;
+  evidence: Array<{ id: string; url: string }>;
+  isCustom: boolean;
+};
+
+interface Team {
+  lead: { client: ApiClient; user: { id: string; name: string } };
+  member: { client: ApiClient; user: { id: string; name: string } };
+  viewer: { client: ApiClient; user: { id: string } };
+  workspaceId: string;
+  projectId: string;
+}
+
+async function team(): Promise<Team> {
+  const lead = await signUp(url(), { name: 'Lena Lead' });
+  const workspace = await lead.client.ok<{ id: string }>('workspace.create', {
+    name: 'Vision team',
+  });
+  const join = async (role: string, name: string) => {
+    const person = await signUp(url(), { name });
+    const invite = await lead.client.ok<{ token: string }>('workspace.invite', {
+      workspaceId: workspace.id,
+      email: person.user.email,
+      role,
+    });
+    await person.client.ok('workspace.acceptInvite', { token: invite.token });
+    return person;
+  };
+  const member = await join('MEMBER', 'Milo Member');
+  const viewer = await join('VIEWER', 'Vera Viewer');
+  const templates = await builtInTemplates(db());
+  const project = await lead.client.ok<{ id: string }>('project.create', {
+    workspaceId: workspace.id,
+    name: 'Defect detection',
+    templateId: templates.v2,
+  });
+  return { lead, member, viewer, workspaceId: workspace.id, projectId: project.id };
+}
+
+let t: Team;
+beforeAll(async () => {
+  t = await team();
+});
+
+async function items(filter: Record<string, unknown> = {}) {
+  const page = await t.lead.client.ok<{ items: Item[] }>('item.list', {
+    projectId: t.projectId,
+    limit: 500,
+    ...filter,
+  });
+  return page.items;
+}
+
+async function leafIn(stageKey: string, skip = 0): Promise<Item> {
+  const all = await items({ stageKey });
+  const parents = new Set(all.map((i) => i.parentId));
+  return all.filter((i) => !parents.has(i.id))[skip]!;
+}
+
+describe('[items][list] listing and filtering', () => {
+  it('lists a stage, pages with a cursor, and filters by status and assignee', async () => {
+    const data = await items({ stageKey: 'data' });
+    expect(data.length).toBeGreaterThan(50);
+    expect(data.every((i) => i.stageKey === 'data')).toBe(true);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Item[]; nextCursor: string | null } = await t.lead.client.ok(
+        'item.list',
+        {
+          projectId: t.projectId,
+          stageKey: 'data',
+          limit: 25,
+          ...(cursor ? { cursor } : {}),
+        },
+      );
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBe(data.length);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    const target = await leafIn('data', 3);
+    await t.lead.client.ok('item.update', {
+      itemId: target.id,
+      expectedVersion: target.version,
+      status: 'BLOCKED',
+      assigneeId: t.member.user.id,
+    });
+    expect((await items({ status: 'BLOCKED' })).map((i) => i.id)).toEqual([target.id]);
+    expect((await items({ assigneeId: t.member.user.id })).map((i) => i.id)).toContain(target.id);
+  });
+});
+
+describe('[items][update] the rules of a checklist item', () => {
+  it('DONE records who and when; leaving DONE clears it', async () => {
+    const item = await leafIn('data', 5);
+    const done = await t.member.client.ok<Item>('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      status: 'DONE',
+    });
+    expect(done.completedBy?.id).toBe(t.member.user.id);
+    expect(done.completedAt).not.toBeNull();
+    expect(done.version).toBe(item.version + 1);
+    const reopened = await t.member.client.ok<Item>('item.update', {
+      itemId: item.id,
+      expectedVersion: done.version,
+      status: 'IN_PROGRESS',
+    });
+    expect(reopened.completedAt).toBeNull();
+    expect(reopened.completedBy).toBeNull();
+  });
+
+  it('NOT_APPLICABLE needs a reason', async () => {
+    const item = await leafIn('data', 6);
+    const refused = await t.member.client.call('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      status: 'NOT_APPLICABLE',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.error?.message).toMatch(/a reason is required to mark an item not applicable/);
+    const na = await t.member.client.ok<Item>('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      status: 'NOT_APPLICABLE',
+      notApplicableReason: 'Tabular data only',
+    });
+    expect(na).toMatchObject({
+      status: 'NOT_APPLICABLE',
+      notApplicableReason: 'Tabular data only',
+    });
+  });
+
+  it('an assignee must be a member of the workspace; due dates are calendar dates', async () => {
+    const item = await leafIn('data', 7);
+    const stranger = await signUp(url());
+    const refused = await t.lead.client.call('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      assigneeId: stranger.user.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.error?.message).toBe('The assignee must be a member of this workspace.');
+    const badDate = await t.lead.client.call('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      dueDate: '31/01/2027',
+    });
+    expect(badDate.error?.data.fieldErrors?.dueDate?.[0]).toBe('must be a date like 2027-01-31');
+    const ok = await t.lead.client.ok<Item>('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      assigneeId: t.viewer.user.id,
+      dueDate: '2027-01-31',
+      notes: 'Check with the data owner',
+    });
+    expect(ok).toMatchObject({ dueDate: '2027-01-31', notes: 'Check with the data owner' });
+    expect(ok.assignee?.id).toBe(t.viewer.user.id);
+  });
+
+  it('a parent is not DONE while a sub-item is open, unless the request says so', async () => {
+    const all = await items({ stageKey: 'data' });
+    const parent = all.find((i) => all.some((c) => c.parentId === i.id && c.status === 'TODO'))!;
+    const refused = await t.lead.client.call('item.update', {
+      itemId: parent.id,
+      expectedVersion: parent.version,
+      status: 'DONE',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.error?.message).toMatch(/has open sub-items/);
+    const forced = await t.lead.client.ok<Item>('item.update', {
+      itemId: parent.id,
+      expectedVersion: parent.version,
+      status: 'DONE',
+      allowOpenChildren: true,
+    });
+    expect(forced.status).toBe('DONE');
+  });
+
+  it('a VIEWER cannot change an item', async () => {
+    const item = await leafIn('modelling');
+    const refused = await t.viewer.client.call('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      status: 'DONE',
+    });
+    expect(refused.status).toBe(403);
+    expect((await db().projectItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe(
+      'TODO',
+    );
+  });
+
+  it('every write is in the activity log with before and after', async () => {
+    const item = await leafIn('modelling', 1);
+    await t.lead.client.ok('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      status: 'IN_PROGRESS',
+    });
+    const row = await db().activityLog.findFirstOrThrow({
+      where: { entityId: item.id, action: 'item.updated' },
+      orderBy: { id: 'desc' },
+    });
+    expect(row.actorId).toBe(t.lead.user.id);
+    expect(row.before).toEqual({ status: 'TODO' });
+    expect(row.after).toEqual({ status: 'IN_PROGRESS' });
+  });
+});
+
+describe('[items][concurrency] no lost updates', () => {
+  it('a stale version is a CONFLICT that returns the current row and overwrites nothing', async () => {
+    const item = await leafIn('deployment');
+    await t.lead.client.ok('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      notes: 'Lead was here',
+    });
+    const stale = await t.member.client.call('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      notes: 'Member overwrites',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.error?.data.current).toMatchObject({
+      notes: 'Lead was here',
+      version: item.version + 1,
+    });
+    expect((await db().projectItem.findUniqueOrThrow({ where: { id: item.id } })).notes).toBe(
+      'Lead was here',
+    );
+  });
+
+  it('N concurrent writers with the same version: exactly one wins, the version counts the winners', async () => {
+    const item = await leafIn('deployment', 1);
+    const writers = [
+      t.lead.client,
+      t.member.client,
+      t.lead.client,
+      t.member.client,
+      t.lead.client,
+      t.member.client,
+    ];
+    const results = await Promise.all(
+      writers.map((client, i) =>
+        client.call('item.update', {
+          itemId: item.id,
+          expectedVersion: item.version,
+          notes: `writer ${i}`,
+        }),
+      ),
+    );
+    const wins = results.filter((r) => r.status === 200);
+    expect(wins).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(writers.length - 1);
+    const stored = await db().projectItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(stored.version).toBe(item.version + 1);
+    expect(stored.notes).toBe((wins[0]!.data as Item).notes);
+  });
+});
+
+describe('[items][bulk] all or nothing', () => {
+  it('assigns many at once; one stale version refuses the whole batch', async () => {
+    const batch = (await items({ stageKey: 'scoping' })).slice(0, 5);
+    expect(batch).toHaveLength(5);
+    const stale = await t.lead.client.call('item.bulkUpdate', {
+      itemIds: batch.map((i) => i.id),
+      expectedVersions: batch.map((i, index) => (index === 4 ? i.version + 1 : i.version)),
+      assigneeId: t.member.user.id,
+    });
+    expect(stale.status).toBe(409);
+    const untouched = await db().projectItem.findMany({
+      where: { id: { in: batch.map((i) => i.id) } },
+    });
+    expect(untouched.every((i) => i.assigneeId === null)).toBe(true);
+
+    const done = await t.lead.client.ok<{ items: Item[] }>('item.bulkUpdate', {
+      itemIds: batch.map((i) => i.id),
+      expectedVersions: batch.map((i) => i.version),
+      assigneeId: t.member.user.id,
+      status: 'IN_PROGRESS',
+    });
+    expect(
+      done.items.every((i) => i.assignee?.id === t.member.user.id && i.status === 'IN_PROGRESS'),
+    ).toBe(true);
+  });
+
+  it('refuses mismatched lists and items of two projects', async () => {
+    const mismatched = await t.lead.client.call('item.bulkUpdate', {
+      itemIds: [(await leafIn('data', 10)).id],
+      expectedVersions: [1, 2],
+      status: 'DONE',
+    });
+    expect(mismatched.error?.data.fieldErrors?.expectedVersions?.[0]).toBe(
+      'must have one expected version per item',
+    );
+    const templates = await builtInTemplates(db());
+    const other = await t.lead.client.ok<{ id: string }>('project.create', {
+      workspaceId: t.workspaceId,
+      name: 'Second',
+      templateId: templates.v1,
+    });
+    const otherItem = (
+      await t.lead.client.ok<{ items: Item[] }>('item.list', { projectId: other.id, limit: 1 })
+    ).items[0]!;
+    const mine = await leafIn('data', 11);
+    const mixed = await t.lead.client.call('item.bulkUpdate', {
+      itemIds: [mine.id, otherItem.id],
+      expectedVersions: [mine.version, otherItem.version],
+      status: 'DONE',
+    });
+    expect(mixed.status).toBe(400);
+  });
+});
+
+describe('[items][custom] custom items, order, evidence, my work', () => {
+  it('adds a custom item, moves it to the top, attaches and removes evidence', async () => {
+    const custom = await t.member.client.ok<Item>('item.addCustom', {
+      projectId: t.projectId,
+      stageKey: 'data',
+      title: 'Check the label noise in batch 7',
+    });
+    expect(custom.isCustom).toBe(true);
+    const moved = await t.member.client.ok<Item>('item.move', {
+      itemId: custom.id,
+      expectedVersion: custom.version,
+      position: 0,
+    });
+    expect(moved.position).toBe(0);
+    const topLevel = (await items({ stageKey: 'data' })).filter((i) => i.parentId === null);
+    const positions = topLevel.map((i) => i.position).sort((a, b) => a - b);
+    expect(positions).toEqual(topLevel.map((_, i) => i));
+
+    const withEvidence = await t.member.client.ok<Item>('item.addEvidence', {
+      itemId: custom.id,
+      kind: 'EXPERIMENT_RUN',
+      url: 'https://mlflow.example/runs/42',
+      label: 'Run 42',
+    });
+    expect(withEvidence.evidence.map((e) => e.url)).toEqual(['https://mlflow.example/runs/42']);
+    const badUrl = await t.member.client.call('item.addEvidence', {
+      itemId: custom.id,
+      kind: 'OTHER',
+      url: 'javascript:alert(1)',
+      label: 'x',
+    });
+    expect(badUrl.status).toBe(400);
+    const removed = await t.member.client.ok<Item>('item.removeEvidence', {
+      evidenceId: withEvidence.evidence[0]!.id,
+    });
+    expect(removed.evidence).toEqual([]);
+  });
+
+  it('item.mine lists the caller’s open items across projects, overdue first', async () => {
+    const [a, b, c] = [
+      await leafIn('modelling', 4),
+      await leafIn('modelling', 5),
+      await leafIn('modelling', 6),
+    ];
+    await t.lead.client.ok('item.update', {
+      itemId: a.id,
+      expectedVersion: a.version,
+      assigneeId: t.viewer.user.id,
+      dueDate: '2030-01-01',
+    });
+    await t.lead.client.ok('item.update', {
+      itemId: b.id,
+      expectedVersion: b.version,
+      assigneeId: t.viewer.user.id,
+      dueDate: '2020-01-01',
+    });
+    await t.lead.client.ok('item.update', {
+      itemId: c.id,
+      expectedVersion: c.version,
+      assigneeId: t.viewer.user.id,
+      status: 'DONE',
+    });
+    const mine = await t.viewer.client.ok<{ items: Array<Item & { overdue: boolean }> }>(
+      'item.mine',
+      {
+        workspaceId: t.workspaceId,
+      },
+    );
+    const ids = mine.items.map((i) => i.id);
+    expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));
+    expect(ids).not.toContain(c.id);
+    expect(mine.items.find((i) => i.id === b.id)?.overdue).toBe(true);
+  });
+});
+
+describe('[comments] threads on items', () => {
+  it('add, list, edit (author only), delete (author or admin, soft)', async () => {
+    const item = await leafIn('data', 12);
+    const first = await t.member.client.ok<{ id: string; version: number }>('comment.add', {
+      itemId: item.id,
+      body: 'I think we need more negatives',
+    });
+    await t.lead.client.ok('comment.add', { itemId: item.id, body: 'Agreed' });
+    const notAuthor = await t.lead.client.call('comment.edit', {
+      commentId: first.id,
+      expectedVersion: first.version,
+      body: 'Hijacked',
+    });
+    expect(notAuthor.status).toBe(403);
+    const edited = await t.member.client.ok<{
+      body: string;
+      editedAt: string | null;
+      version: number;
+    }>('comment.edit', {
+      commentId: first.id,
+      expectedVersion: first.version,
+      body: 'We need more negatives',
+    });
+    expect(edited.editedAt).not.toBeNull();
+    const viewerDelete = await t.viewer.client.call('comment.delete', { commentId: first.id });
+    expect(viewerDelete.status).toBe(403);
+    await t.lead.client.ok('comment.delete', { commentId: first.id });
+    const thread = await t.viewer.client.ok<{
+      items: Array<{ body: string | null; deleted: boolean }>;
+    }>('comment.list', { itemId: item.id });
+    expect(thread.items.map((c) => [c.body, c.deleted])).toEqual([
+      [null, true],
+      ['Agreed', false],
+    ]);
+    expect(await db().comment.count({ where: { itemId: item.id } })).toBe(2);
+  });
+});
