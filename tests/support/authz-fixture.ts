@@ -7,6 +7,7 @@ import { instantiateChecklist } from '@shipshape/api/projects/instantiate-checkl
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiClient } from './api-client';
 import { STRONG_PASSWORD, signUp } from './api-client';
+import { createFixtureLesson, type LessonFixtureFields } from './authz-rows-lessons';
 
 export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;
 export type MatrixRole = (typeof ROLES)[number] | 'anonymous' | 'outsider';
@@ -25,7 +26,7 @@ export interface MatrixUsers {
   emails: Record<Exclude<MatrixRole, 'anonymous'> | 'target', string>;
 }
 
-export interface Fixture {
+export interface Fixture extends LessonFixtureFields {
   workspaceId: string;
   projectId: string;
   projectVersion: number;
@@ -173,6 +174,11 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
   const evidence = await db.evidenceLink.create({
     data: { itemId: item.id, kind: 'DOCUMENT', url: 'https://example.test/doc', label: 'Doc' },
   });
+  const lesson = await createFixtureLesson(db, {
+    workspaceId: workspace.id,
+    projectId: project.id,
+    authorId: users.ids.MEMBER,
+  });
   const comments = new Map<string, string>();
   for (const role of ROLES) {
     const comment = await db.comment.create({
@@ -186,6 +192,7 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
     comments.set(role, comment.id);
   }
   return {
+    ...lesson,
     workspaceId: workspace.id,
     stageKey: item.stage.key,
     itemId: item.id,

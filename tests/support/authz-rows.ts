@@ -2,6 +2,7 @@
 // test fails for a procedure without a row, so new procedures must add one.
 import type { TRole } from '@shipshape/domain';
 import type { Fixture, MatrixRole } from './authz-fixture';
+import { lessonAuthorizationRows } from './authz-rows-lessons';
 
 export type Access = 'public' | 'authed' | TRole;
 
@@ -18,6 +19,7 @@ const item = (f: Fixture) => ({ itemId: f.itemId });
 const kpi = (f: Fixture) => ({ kpiId: f.kpiId });
 
 export const authorizationRows: Record<string, MatrixRow> = {
+  ...lessonAuthorizationRows,
   'health.ping': { access: 'public', input: () => undefined },
   'auth.register': {
     access: 'public',

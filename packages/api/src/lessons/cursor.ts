@@ -6,7 +6,15 @@ import { badRequest } from '../errors';
 // (rank, id). Clients treat it as an opaque string.
 
 const ZPosition = z.discriminatedUnion('k', [
-  z.strictObject({ k: z.literal('t'), t: z.iso.datetime(), id: z.uuid() }),
+  z.strictObject({
+    k: z.literal('t'),
+    // Re-serialised, so only a real instant reaches the database.
+    t: z.iso
+      .datetime()
+      .refine((t) => !Number.isNaN(Date.parse(t)))
+      .transform((t) => new Date(t).toISOString()),
+    id: z.uuid(),
+  }),
   z.strictObject({ k: z.literal('r'), r: z.number(), id: z.uuid() }),
 ]);
 
