@@ -4,7 +4,14 @@ import { ZItem, ZItemStatus } from './item';
 import { ZKpi } from './kpi';
 import { ZProject } from './project';
 
-export const ZStageState = z.enum(['done', 'blocked', 'at-risk', 'in-progress', 'not-started', 'empty']);
+export const ZStageState = z.enum([
+  'done',
+  'blocked',
+  'at-risk',
+  'in-progress',
+  'not-started',
+  'empty',
+]);
 
 export const ZStageProgress = z.object({
   key: z.string(),
@@ -48,12 +55,21 @@ const ZActivityBrief = z.object({
 });
 
 export const ZProjectDashboardInput = z.strictObject({ projectId: ZId });
-export const ZStageDashboardInput = z.strictObject({ projectId: ZId, stageKey: z.string().min(1).max(120) });
+export const ZStageDashboardInput = z.strictObject({
+  projectId: ZId,
+  stageKey: z.string().min(1).max(120),
+});
 export const ZWorkspaceDashboardInput = z.strictObject({ workspaceId: ZId });
 
 export const ZProjectDashboard = z.object({
   project: ZProject,
-  totals: ZStageProgress.omit({ key: true, title: true, position: true, isCurrent: true, state: true }),
+  totals: ZStageProgress.omit({
+    key: true,
+    title: true,
+    position: true,
+    isCurrent: true,
+    state: true,
+  }),
   stages: z.array(ZStageProgress),
   overdueItems: z.array(ZItemBrief),
   blockedItems: z.array(ZItemBrief),
@@ -94,10 +110,19 @@ export const ZWorkspaceDashboard = z.object({
       /** Aligned with `stages`; null where the project has no such stage. */
       cells: z.array(
         z
-          .object({ percentDone: z.number(), state: ZStageState, total: z.number().int(), done: z.number().int() })
+          .object({
+            percentDone: z.number(),
+            state: ZStageState,
+            total: z.number().int(),
+            done: z.number().int(),
+          })
           .nullable(),
       ),
     }),
   ),
-  totals: z.object({ projects: z.number().int(), overdue: z.number().int(), kpisOffTrack: z.number().int() }),
+  totals: z.object({
+    projects: z.number().int(),
+    overdue: z.number().int(),
+    kpisOffTrack: z.number().int(),
+  }),
 });

@@ -13,7 +13,11 @@ export const ZEvidenceKind = z.enum([
 
 /** A calendar date, as people pick due dates: 2027-01-31. */
 export const ZCalendarDate = z.iso.date({ message: 'must be a date like 2027-01-31' });
-const ZReason = z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters');
+const ZReason = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(2000, 'must be at most 2000 characters');
 const ZNotes = z.string().max(20_000, 'must be at most 20000 characters');
 
 export const ZItemRef = z.strictObject({ itemId: ZId });
@@ -114,7 +118,13 @@ export const ZItem = z.object({
   completedAt: z.date().nullable(),
   completedBy: z.object({ id: ZId, name: z.string() }).nullable(),
   evidence: z.array(
-    z.object({ id: ZId, kind: ZEvidenceKind, url: z.string(), label: z.string(), createdAt: z.date() }),
+    z.object({
+      id: ZId,
+      kind: ZEvidenceKind,
+      url: z.string(),
+      label: z.string(),
+      createdAt: z.date(),
+    }),
   ),
   commentCount: z.number().int(),
   version: z.number().int(),

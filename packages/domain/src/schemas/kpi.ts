@@ -31,7 +31,10 @@ export const ZKpiUpdateInput = z.strictObject({
 });
 
 export const ZKpiArchiveInput = z.strictObject({ kpiId: ZId, expectedVersion: ZExpectedVersion });
-export const ZKpiListInput = z.strictObject({ projectId: ZId, includeArchived: z.boolean().default(false) });
+export const ZKpiListInput = z.strictObject({
+  projectId: ZId,
+  includeArchived: z.boolean().default(false),
+});
 
 export const ZKpiRecordInput = z.strictObject({
   kpiId: ZId,
@@ -78,6 +81,12 @@ export const ZKpiSeries = z.object({
   kpiId: ZId,
   bucketMs: z.number().nullable(),
   points: z.array(
-    z.object({ t: z.date(), min: z.number(), max: z.number(), avg: z.number(), count: z.number().int() }),
+    z.object({
+      t: z.date(),
+      min: z.number(),
+      max: z.number(),
+      avg: z.number(),
+      count: z.number().int(),
+    }),
   ),
 });

@@ -1,0 +1,21 @@
+/** Helpers shared by the checklist tests (not exported from index.ts). */
+import type { TParsedItem, TParsedTemplate } from './schema';
+
+/** Every item of a template, depth first, in document order. */
+export function allItems(template: TParsedTemplate): TParsedItem[] {
+  const items: TParsedItem[] = [];
+  const visit = (list: readonly TParsedItem[]): void => {
+    for (const item of list) {
+      items.push(item);
+      visit(item.children);
+    }
+  };
+  for (const stage of template.stages) visit(stage.items);
+  return items;
+}
+
+export function findItem(template: TParsedTemplate, key: string): TParsedItem {
+  const item = allItems(template).find((candidate) => candidate.key === key);
+  if (!item) throw new Error(`No item with key ${key}`);
+  return item;
+}
