@@ -42,22 +42,54 @@ export function roleAtLeast(role: TRole, minimum: TRole): boolean {
   return roleRank[role] >= roleRank[minimum];
 }
 
+export interface CallerInWorkspace {
+  user: { id: string; email: string; name: string };
+  /** False when the account is gone, disabled, or the token predates its sessions. */
+  sessionValid: boolean;
+  membership: { workspaceId: string; role: TRole; dataVersion: number } | null;
+}
+
 /**
- * The caller's membership in the workspace the locator points into, read from
- * the database on every request (so a removed member is out at once), in one
- * round trip. Null when the entity does not exist or is in a workspace the
- * caller is not in: the two are indistinguishable on purpose.
+ * The caller's account and their membership in the workspace the locator
+ * points into, read from the database on every request (so a removed member
+ * or a revoked session is out at once), in one round trip. `membership` is
+ * null when the entity does not exist or is in a workspace the caller is not
+ * in: the two are indistinguishable on purpose.
  */
-export async function findMembership(
+export async function findCallerInWorkspace(
   db: Db,
-  userId: string,
+  claims: { sub: string; sv: number },
   locator: Locator,
-): Promise<{ workspaceId: string; role: TRole } | null> {
-  const rows = await db.$queryRawUnsafe<Array<{ workspaceId: string; role: TRole }>>(
-    `SELECT m."workspaceId", m.role::text AS role FROM memberships m
-      WHERE m."userId" = $1::uuid AND m."workspaceId" = ${workspaceOf[locator.kind]}`,
-    userId,
+): Promise<CallerInWorkspace | null> {
+  const rows = await db.$queryRawUnsafe<
+    Array<{
+      email: string;
+      name: string;
+      disabled: boolean;
+      validAfterMs: number;
+      workspaceId: string | null;
+      role: TRole | null;
+      dataVersion: number | null;
+    }>
+  >(
+    `SELECT u.email, u.name, u.disabled,
+            (extract(epoch FROM u."sessionsValidAfter") * 1000)::float8 AS "validAfterMs",
+            m."workspaceId", m.role::text AS role, w."dataVersion"
+       FROM users u
+       LEFT JOIN memberships m ON m."userId" = u.id AND m."workspaceId" = ${workspaceOf[locator.kind]}
+       LEFT JOIN workspaces w ON w.id = m."workspaceId"
+      WHERE u.id = $1::uuid`,
+    claims.sub,
     locator.id,
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    user: { id: claims.sub, email: row.email, name: row.name },
+    sessionValid: !row.disabled && claims.sv >= Math.round(row.validAfterMs),
+    membership:
+      row.workspaceId && row.role
+        ? { workspaceId: row.workspaceId, role: row.role, dataVersion: row.dataVersion ?? 0 }
+        : null,
+  };
 }

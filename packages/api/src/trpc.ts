@@ -2,7 +2,7 @@ import type { TRole } from '@shipshape/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { ZodError } from 'zod';
-import { entityLabel, findMembership, roleAtLeast, type Locator } from './access';
+import { entityLabel, findCallerInWorkspace, roleAtLeast, type Locator } from './access';
 import type { Context } from './context';
 import { InputRowsError, VersionConflict } from './errors';
 import { securityLog } from './security-log';
@@ -84,15 +84,26 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
  * names an entity, `locate` says which, and the caller must be a member of its
  * workspace with at least `minimumRole`. Non-members get NOT_FOUND, exactly as
  * for an id that does not exist; members without the role get FORBIDDEN.
+ * Session, account and membership are checked in one query.
  */
 export function workspaceProcedure<TSchema extends z.ZodType>(
   schema: TSchema,
   minimumRole: TRole,
   locate: (input: z.output<TSchema>) => Locator,
 ) {
-  return authedProcedure.input(schema).use(async ({ ctx, input, next }) => {
+  return t.procedure.input(schema).use(async ({ ctx, input, next }) => {
+    if (!ctx.claims) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    }
     const locator = locate(input as z.output<TSchema>);
-    const membership = await findMembership(ctx.db, ctx.user.id, locator);
+    const caller = await findCallerInWorkspace(ctx.db, ctx.claims, locator);
+    if (!caller || !caller.sessionValid) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'Your session has ended. Sign in again.',
+      });
+    }
+    const { membership, user } = caller;
     if (!membership) {
       throw new TRPCError({
         code: 'NOT_FOUND',
@@ -102,7 +113,7 @@ export function workspaceProcedure<TSchema extends z.ZodType>(
     if (!roleAtLeast(membership.role, minimumRole)) {
       securityLog(ctx, 'access.denied', {
         outcome: 'failure',
-        userId: ctx.user.id,
+        userId: user.id,
         workspaceId: membership.workspaceId,
         role: membership.role,
         needed: minimumRole,
@@ -112,6 +123,14 @@ export function workspaceProcedure<TSchema extends z.ZodType>(
         message: `Your role (${membership.role}) cannot do this; it needs ${minimumRole} or above.`,
       });
     }
-    return next({ ctx: { workspaceId: membership.workspaceId, role: membership.role } });
+    return next({
+      ctx: {
+        user,
+        workspaceId: membership.workspaceId,
+        role: membership.role,
+        /** Changes with every committed write to the workspace: a cache key. */
+        dataVersion: membership.dataVersion,
+      },
+    });
   });
 }

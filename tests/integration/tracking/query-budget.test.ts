@@ -122,20 +122,20 @@ async function world(scale: number): Promise<World> {
 }
 
 const reads: Array<[string, number, (w: World) => unknown]> = [
-  ['dashboard.workspace', 6, (w) => ({ workspaceId: w.workspaceId })],
-  ['dashboard.project', 11, (w) => ({ projectId: w.projectId })],
-  ['dashboard.stage', 8, (w) => ({ projectId: w.projectId, stageKey: 'data' })],
-  ['project.list', 3, (w) => ({ workspaceId: w.workspaceId })],
-  ['item.list', 3, (w) => ({ projectId: w.projectId, stageKey: 'data' })],
-  ['item.mine', 3, (w) => ({ workspaceId: w.workspaceId })],
-  ['item.get', 3, (w) => ({ itemId: w.itemId })],
-  ['comment.list', 3, (w) => ({ itemId: w.itemId })],
-  ['kpi.list', 4, (w) => ({ projectId: w.projectId })],
-  ['kpi.series', 4, (w) => ({ kpiId: w.kpiId })],
-  ['lesson.list', 4, (w) => ({ workspaceId: w.workspaceId, q: 'leakage split' })],
-  ['lesson.tags', 3, (w) => ({ workspaceId: w.workspaceId })],
-  ['lesson.forStage', 4, (w) => ({ workspaceId: w.workspaceId, stageKey: 'data' })],
-  ['activity.list', 3, (w) => ({ workspaceId: w.workspaceId })],
+  ['dashboard.workspace', 5, (w) => ({ workspaceId: w.workspaceId })],
+  ['dashboard.project', 10, (w) => ({ projectId: w.projectId })],
+  ['dashboard.stage', 7, (w) => ({ projectId: w.projectId, stageKey: 'data' })],
+  ['project.list', 2, (w) => ({ workspaceId: w.workspaceId })],
+  ['item.list', 2, (w) => ({ projectId: w.projectId, stageKey: 'data' })],
+  ['item.mine', 2, (w) => ({ workspaceId: w.workspaceId })],
+  ['item.get', 2, (w) => ({ itemId: w.itemId })],
+  ['comment.list', 2, (w) => ({ itemId: w.itemId })],
+  ['kpi.list', 3, (w) => ({ projectId: w.projectId })],
+  ['kpi.series', 3, (w) => ({ kpiId: w.kpiId })],
+  ['lesson.list', 3, (w) => ({ workspaceId: w.workspaceId, q: 'leakage split' })],
+  ['lesson.tags', 2, (w) => ({ workspaceId: w.workspaceId })],
+  ['lesson.forStage', 3, (w) => ({ workspaceId: w.workspaceId, stageKey: 'data' })],
+  ['activity.list', 2, (w) => ({ workspaceId: w.workspaceId })],
 ];
 
 describe('[perf][queries] statements per procedure', () => {
@@ -157,4 +157,33 @@ describe('[perf][queries] statements per procedure', () => {
     }
     console.log(`queries per request:\n${table.join('\n')}`);
   }, 180_000);
+
+  it('a repeated dashboard read is served from the cache until a write changes the workspace', async () => {
+    const w = await world(1);
+    const read = async () => {
+      statements = 0;
+      const result = await w.client.ok<{
+        projects: Array<{ id: string; cells: Array<{ done: number } | null> }>;
+      }>('dashboard.workspace', { workspaceId: w.workspaceId });
+      return { result, statements };
+    };
+    const first = await read();
+    const again = await read();
+    expect(again.statements, 'only the session and membership check').toBe(1);
+    expect(again.result).toEqual(first.result);
+
+    const item = await w.client.ok<{ version: number; stageKey: string }>('item.get', {
+      itemId: w.itemId,
+    });
+    await w.client.ok('item.update', {
+      itemId: w.itemId,
+      expectedVersion: item.version,
+      status: 'DONE',
+    });
+    const afterWrite = await read();
+    expect(afterWrite.statements).toBeGreaterThan(1);
+    const done = (r: typeof first) =>
+      r.result.projects[0]!.cells.reduce((sum, c) => sum + (c?.done ?? 0), 0);
+    expect(done(afterWrite)).toBe(done(first) + 1);
+  });
 });

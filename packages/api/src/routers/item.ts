@@ -11,13 +11,14 @@ import {
   ZItemRef,
   ZItemUpdateInput,
 } from '@shipshape/domain';
-import type { Prisma } from '@shipshape/db';
+import type { Db, Prisma } from '@shipshape/db';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { badRequest, conflict, notFound } from '../errors';
 import { itemSelect, parseCalendarDate, toItem } from '../items/item-view';
 import { assertAssignable, itemUpdateData } from '../items/status-change';
+import { readCache } from '../read-cache';
 import { router, workspaceProcedure } from '../trpc';
 
 const inProject = (input: { projectId: string }) => ({
@@ -43,33 +44,11 @@ async function readItem(tx: Prisma.TransactionClient, itemId: string) {
 export const itemRouter = router({
   list: workspaceProcedure(ZItemListInput, 'VIEWER', inProject)
     .output(z.object({ items: z.array(ZItem), nextCursor: z.string().nullable() }))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.projectItem.findMany({
-        where: {
-          projectId: input.projectId,
-          ...(input.stageKey ? { stage: { key: input.stageKey } } : {}),
-          ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.overdue
-            ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc() } }
-            : {}),
-        },
-        select: itemSelect,
-        orderBy: [
-          { stage: { position: 'asc' } },
-          { depth: 'asc' },
-          { position: 'asc' },
-          { id: 'asc' },
-        ],
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-      });
-      const page = rows.slice(0, input.limit);
-      return {
-        items: page.map(toItem),
-        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
-    }),
+    .query(({ ctx, input }) =>
+      readCache.read(`items:${JSON.stringify(input)}`, ctx.dataVersion, () =>
+        listItems(ctx.db, input),
+      ),
+    ),
 
   get: workspaceProcedure(ZItemRef, 'VIEWER', inItem)
     .output(ZItem)
@@ -371,6 +350,27 @@ export const itemRouter = router({
       }),
     ),
 });
+
+async function listItems(db: Db, input: z.infer<typeof ZItemListInput>) {
+  const rows = await db.projectItem.findMany({
+    where: {
+      projectId: input.projectId,
+      ...(input.stageKey ? { stage: { key: input.stageKey } } : {}),
+      ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.overdue ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc() } } : {}),
+    },
+    select: itemSelect,
+    orderBy: [{ stage: { position: 'asc' } }, { depth: 'asc' }, { position: 'asc' }, { id: 'asc' }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
 
 const tracked = [
   'status',

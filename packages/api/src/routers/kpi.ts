@@ -12,11 +12,12 @@ import {
   bucketWidthMs,
   parseMeasurementsCsv,
 } from '@shipshape/domain';
-import type { Prisma } from '@shipshape/db';
+import type { Db, Prisma } from '@shipshape/db';
 import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { badRequest, badRows, conflict } from '../errors';
 import { listKpis } from '../kpis/kpi-view';
+import { readCache } from '../read-cache';
 import { router, workspaceProcedure } from '../trpc';
 
 const inProject = (input: { projectId: string }) => ({
@@ -136,10 +137,12 @@ export const kpiRouter = router({
   list: workspaceProcedure(ZKpiListInput, 'VIEWER', inProject)
     .output(z.array(ZKpi))
     .query(({ ctx, input }) =>
-      listKpis(ctx.db, {
-        projectId: input.projectId,
-        ...(input.includeArchived ? {} : { archived: false }),
-      }),
+      readCache.read(`kpis:${JSON.stringify(input)}`, ctx.dataVersion, () =>
+        listKpis(ctx.db, {
+          projectId: input.projectId,
+          ...(input.includeArchived ? {} : { archived: false }),
+        }),
+      ),
     ),
 
   record: workspaceProcedure(ZKpiRecordInput, 'MEMBER', inKpi)
@@ -214,46 +217,53 @@ export const kpiRouter = router({
   /** Points for a chart: raw when few, else min/max/avg per time bucket (at most maxPoints). */
   series: workspaceProcedure(ZKpiSeriesInput, 'VIEWER', inKpi)
     .output(ZKpiSeries)
-    .query(async ({ ctx, input }) => {
-      const from = input.from ?? new Date(0);
-      const to = input.to ?? new Date(8.64e15);
-      const [range] = await ctx.db.$queryRaw<
-        Array<{ n: number; first: Date | null; last: Date | null }>
-      >`
+    .query(({ ctx, input }) =>
+      readCache.read(`kpi-series:${JSON.stringify(input)}`, ctx.dataVersion, () =>
+        kpiSeries(ctx.db, input),
+      ),
+    ),
+});
+
+async function kpiSeries(
+  db: Db,
+  input: z.infer<typeof ZKpiSeriesInput>,
+): Promise<z.infer<typeof ZKpiSeries>> {
+  const from = input.from ?? new Date(0);
+  const to = input.to ?? new Date(8.64e15);
+  const [range] = await db.$queryRaw<Array<{ n: number; first: Date | null; last: Date | null }>>`
         SELECT count(*)::int AS n, min("recordedAt") AS first, max("recordedAt") AS last
           FROM kpi_measurements
          WHERE "kpiId" = ${input.kpiId}::uuid AND "recordedAt" BETWEEN ${from} AND ${to}`;
-      if (!range || range.n <= input.maxPoints || !range.first || !range.last) {
-        const points = await ctx.db.kpiMeasurement.findMany({
-          where: { kpiId: input.kpiId, recordedAt: { gte: from, lte: to } },
-          select: { recordedAt: true, value: true },
-          orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
-        });
-        return {
-          kpiId: input.kpiId,
-          bucketMs: null,
-          points: points.map((p) => ({
-            t: p.recordedAt,
-            min: p.value,
-            max: p.value,
-            avg: p.value,
-            count: 1,
-          })),
-        };
-      }
-      const width = bucketWidthMs(range.first.getTime(), range.last.getTime(), input.maxPoints);
-      const buckets = await ctx.db.$queryRaw<
-        Array<{ t: Date; min: number; max: number; avg: number; count: number }>
-      >`
+  if (!range || range.n <= input.maxPoints || !range.first || !range.last) {
+    const points = await db.kpiMeasurement.findMany({
+      where: { kpiId: input.kpiId, recordedAt: { gte: from, lte: to } },
+      select: { recordedAt: true, value: true },
+      orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+    });
+    return {
+      kpiId: input.kpiId,
+      bucketMs: null,
+      points: points.map((p) => ({
+        t: p.recordedAt,
+        min: p.value,
+        max: p.value,
+        avg: p.value,
+        count: 1,
+      })),
+    };
+  }
+  const width = bucketWidthMs(range.first.getTime(), range.last.getTime(), input.maxPoints);
+  const buckets = await db.$queryRaw<
+    Array<{ t: Date; min: number; max: number; avg: number; count: number }>
+  >`
         SELECT date_bin(${width} * interval '1 millisecond', "recordedAt", ${range.first}::timestamptz) AS t,
                min(value) AS min, max(value) AS max, avg(value) AS avg, count(*)::int AS count
           FROM kpi_measurements
          WHERE "kpiId" = ${input.kpiId}::uuid AND "recordedAt" BETWEEN ${from} AND ${to}
          GROUP BY 1 ORDER BY 1`;
-      return {
-        kpiId: input.kpiId,
-        bucketMs: width,
-        points: buckets.map((b) => ({ ...b, avg: Math.min(b.max, Math.max(b.min, b.avg)) })),
-      };
-    }),
-});
+  return {
+    kpiId: input.kpiId,
+    bucketMs: width,
+    points: buckets.map((b) => ({ ...b, avg: Math.min(b.max, Math.max(b.min, b.avg)) })),
+  };
+}

@@ -19,6 +19,7 @@ import { forbidden, notFound } from '../errors';
 import { readLesson, readLessons } from '../lessons/lesson-view';
 import { resolvePlacement } from '../lessons/placement';
 import { idsForStage, listNewest, search, tagCounts } from '../lessons/queries';
+import { readCache } from '../read-cache';
 import { router, workspaceProcedure } from '../trpc';
 import { updateIfVersion } from '../versioned-update';
 
@@ -182,7 +183,11 @@ export const lessonRouter = router({
         tag: input.tag,
       };
       const page = { cursor: input.cursor, limit: input.limit };
-      return input.q ? search(ctx.db, filter, input.q, page) : listNewest(ctx.db, filter, page);
+      return readCache.read(
+        `lessons:${ctx.workspaceId}:${JSON.stringify(input)}`,
+        ctx.dataVersion,
+        () => (input.q ? search(ctx.db, filter, input.q, page) : listNewest(ctx.db, filter, page)),
+      );
     }),
 
   tags: workspaceProcedure(ZLessonTagsInput, 'VIEWER', inWorkspace)
