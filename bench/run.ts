@@ -110,7 +110,8 @@ async function checklistBenchmarks(databaseUrl: string) {
 }
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const node = [process.execPath, '--import', 'tsx', join(repoRoot, 'bench/server.ts')];
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const node = [process.execPath, ...profile, '--import', 'tsx', join(repoRoot, 'bench/server.ts')];
   const [command, ...args] = hasTaskset ? ['taskset', '-c', '0', ...node] : node;
   const child = spawn(command!, args, {
     cwd: repoRoot,
@@ -279,7 +280,8 @@ async function main() {
       },
     ];
     const rows: string[] = [];
-    for (const scenario of scenarios) {
+    const only = process.env.BENCH_ONLY;
+    for (const scenario of scenarios.filter((s) => !only || s.name.startsWith(only))) {
       console.log(`bench: ${scenario.name}…`);
       const raw = await load(base, scenario.raw, {});
       const api = await load(base, scenario.api, auth);

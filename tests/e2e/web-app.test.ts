@@ -135,6 +135,17 @@ describe('[e2e] web app', () => {
     expect(await row.locator('[data-current="true"]').count()).toBe(1);
     await screenshot(owner, 'workspace-home');
 
+    // Ctrl-K jumps anywhere from the keyboard.
+    await owner.keyboard.press('Control+k');
+    const palette = owner.getByRole('dialog');
+    await palette.getByPlaceholder('Search workspaces, projects, stages…').fill('churn');
+    await palette.getByRole('option', { name: /Churn prediction/ }).waitFor();
+    await owner.keyboard.press('Enter');
+    await owner.waitForURL(`**${projectPath}`);
+    await owner.getByTestId('stage-list').waitFor();
+    await owner.getByRole('link', { name: 'Projects' }).first().click();
+    await owner.waitForURL(`**${workspacePath}`);
+
     // Search filters the portfolio.
     await owner.getByLabel('Search projects').fill('nothing like it');
     await until(() => owner.getByText('No projects match').isVisible()).toBe(true);
@@ -234,7 +245,7 @@ describe('[e2e] web app', () => {
     await invitee.getByRole('link', { name: 'Projects' }).first().click();
     await invitee.getByTestId('portfolio-row').first().waitFor();
     expect(await invitee.getByRole('button', { name: 'New project' }).count()).toBe(0);
-    await screenshot(invitee, 'viewer-read-only');
+    await screenshot(invitee, 'viewer-read-only', { toasts: true });
   });
 
   it('previews an imported Markdown checklist (stages and items) before saving it', async () => {
@@ -332,8 +343,10 @@ describe('[e2e] web app', () => {
       'Churn prediction (Priya)',
     );
     await until(() => panel.count()).toBe(0);
-    const saved = await stack.db.project.findUniqueOrThrow({ where: { id: projectId } });
-    expect(saved.name).toBe('Churn prediction (Priya)');
+    // The change shows at once (optimistic); the server has it a moment later.
+    await until(
+      async () => (await stack.db.project.findUniqueOrThrow({ where: { id: projectId } })).name,
+    ).toBe('Churn prediction (Priya)');
   });
 
   it('sends a person whose session ended to sign in, then back to where they were', async () => {
@@ -355,6 +368,7 @@ describe('[e2e] web app', () => {
     const url = new URL(owner.url());
     expect(url.searchParams.get('next')).toBe(`${projectPath}/settings`);
     await owner.getByText('Your session has ended').waitFor();
+    await screenshot(owner, 'session-ended-sign-in');
 
     await signInThroughForm(owner, ownerEmail);
     await owner.waitForURL(`**${projectPath}/settings`);

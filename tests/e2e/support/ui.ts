@@ -30,12 +30,20 @@ export async function signInThroughForm(page: Page, email: string, password = PA
   await sessionSettled(page, 'signedIn');
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { toasts?: boolean } = {},
+): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  // Let toasts and transitions settle so the picture shows the page itself.
+  // Pictures of the page itself: passing notifications are hidden unless asked for.
+  const style = options.toasts
+    ? null
+    : await page.addStyleTag({ content: '[data-sonner-toaster]{visibility:hidden!important}' });
   await page.waitForTimeout(150);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await style?.evaluate((element) => element.remove());
   return path;
 }
 
@@ -44,9 +52,10 @@ export async function javascriptWeight(
   page: Page,
 ): Promise<{ files: number; transferred: number; decoded: number }> {
   return page.evaluate(() => {
-    const scripts = performance
-      .getEntriesByType('resource')
-      .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith('.js'));
+    // Runs in the page (this file is type-checked without the DOM library).
+    type Timing = { name: string; encodedBodySize: number; decodedBodySize: number };
+    const entries = performance.getEntriesByType('resource') as unknown as Timing[];
+    const scripts = entries.filter((entry) => entry.name.endsWith('.js'));
     return {
       files: scripts.length,
       transferred: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
@@ -57,9 +66,14 @@ export async function javascriptWeight(
 
 /** True when nothing sticks out sideways (the page fits the viewport's width). */
 export async function fitsWidth(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
-  );
+  return page.evaluate(() => {
+    const { documentElement: root } = (
+      globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number; clientWidth: number } };
+      }
+    ).document;
+    return root.scrollWidth <= root.clientWidth;
+  });
 }
 
 /** `expect.poll` with room for a real browser and server (vitest's default is 1 s). */

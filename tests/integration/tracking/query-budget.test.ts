@@ -179,6 +179,7 @@ describe('[perf][queries] statements per procedure', () => {
       itemId: w.itemId,
       expectedVersion: item.version,
       status: 'DONE',
+      allowOpenChildren: true,
     });
     const afterWrite = await read();
     expect(afterWrite.statements).toBeGreaterThan(1);

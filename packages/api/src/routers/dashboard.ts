@@ -14,6 +14,7 @@ import {
 import type { Db, Prisma } from '@shipshape/db';
 import { badRequest } from '../errors';
 import { readCache } from '../read-cache';
+import { outputOnce } from '../validated-output';
 import { stageProgress, todayUtcDate, totalsOf } from '../dashboards/stage-progress';
 import { itemSelect, formatCalendarDate, toItem } from '../items/item-view';
 import { latestMeasurements, listKpis } from '../kpis/kpi-view';
@@ -175,7 +176,7 @@ async function stageDashboard(db: Db, projectId: string, stageKey: string) {
 export const dashboardRouter = router({
   /** One project at a glance: stage progress, problems, people, KPIs, lessons, activity. */
   project: workspaceProcedure(ZProjectDashboardInput, 'VIEWER', inProject)
-    .output(ZProjectDashboard)
+    .output(outputOnce(ZProjectDashboard))
     .query(({ ctx, input }) =>
       readCache.read(`project:${input.projectId}`, ctx.dataVersion, () =>
         projectDashboard(ctx.db, input.projectId),
@@ -184,7 +185,7 @@ export const dashboardRouter = router({
 
   /** One stage: its progress, its items (a tree by parentId), KPIs and lessons. */
   stage: workspaceProcedure(ZStageDashboardInput, 'VIEWER', inProject)
-    .output(ZStageDashboard)
+    .output(outputOnce(ZStageDashboard))
     .query(({ ctx, input }) =>
       readCache.read(`stage:${input.projectId}:${input.stageKey}`, ctx.dataVersion, () =>
         stageDashboard(ctx.db, input.projectId, input.stageKey),
@@ -193,7 +194,7 @@ export const dashboardRouter = router({
 
   /** The portfolio: every project × every stage as percent done, plus problems per project. */
   workspace: workspaceProcedure(ZWorkspaceDashboardInput, 'VIEWER', inWorkspace)
-    .output(ZWorkspaceDashboard)
+    .output(outputOnce(ZWorkspaceDashboard))
     .query(({ ctx }) =>
       readCache.read(`workspace:${ctx.workspaceId}`, ctx.dataVersion, () =>
         workspaceDashboard(ctx.db, ctx.workspaceId),

@@ -16,9 +16,10 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { badRequest, conflict, notFound } from '../errors';
-import { itemSelect, parseCalendarDate, toItem } from '../items/item-view';
+import { formatCalendarDate, itemSelect, parseCalendarDate, toItem } from '../items/item-view';
 import { assertAssignable, itemUpdateData } from '../items/status-change';
 import { readCache } from '../read-cache';
+import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
 
 const inProject = (input: { projectId: string }) => ({
@@ -43,7 +44,7 @@ async function readItem(tx: Prisma.TransactionClient, itemId: string) {
 
 export const itemRouter = router({
   list: workspaceProcedure(ZItemListInput, 'VIEWER', inProject)
-    .output(z.object({ items: z.array(ZItem), nextCursor: z.string().nullable() }))
+    .output(outputOnce(z.object({ items: z.array(ZItem), nextCursor: z.string().nullable() })))
     .query(({ ctx, input }) =>
       readCache.read(`items:${JSON.stringify(input)}`, ctx.dataVersion, () =>
         listItems(ctx.db, input),
@@ -56,44 +57,42 @@ export const itemRouter = router({
 
   update: workspaceProcedure(ZItemUpdateInput, 'MEMBER', inItem)
     .output(ZItem)
-    .mutation(({ ctx, input }) =>
-      ctx.db.$transaction(async (tx) => {
-        const before = await readItem(tx, input.itemId);
-        if (before.version !== input.expectedVersion) throw conflict('checklist item', before);
+    .mutation(async ({ ctx, input }) => {
+      // Read and check outside the transaction: the version in the UPDATE's
+      // WHERE clause guarantees that the row we checked is the row we
+      // overwrite, so the transaction only writes and holds its connection
+      // as briefly as bare SQL would.
+      const before = await readItem(ctx.db, input.itemId);
+      if (before.version !== input.expectedVersion) throw conflict('checklist item', before);
+      const data = await itemUpdateData(
+        ctx.db,
+        before,
+        { ...input, dueDate: parseCalendarDate(input.dueDate) },
+        ctx.user.id,
+      );
+      await ctx.db.$transaction(async (tx) => {
         await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
-        const data = await itemUpdateData(
-          tx,
-          {
-            id: before.id,
-            title: before.title,
-            status: before.status,
-            notApplicableReason: before.notApplicableReason,
-          },
-          { ...input, dueDate: parseCalendarDate(input.dueDate) },
-          ctx.user.id,
-        );
-        // The version in the WHERE clause is what makes this safe against a
-        // concurrent writer that read the same version a moment ago.
         const written = await tx.projectItem.updateMany({
           where: { id: input.itemId, version: input.expectedVersion },
           data: { ...data, version: { increment: 1 } },
         });
-        if (written.count === 0)
+        if (written.count === 0) {
           throw conflict('checklist item', await readItem(ctx.db, input.itemId));
-        const after = await readItem(tx, input.itemId);
+        }
+        const change = itemChange(before, data);
         await recordActivity(tx, {
           workspaceId: ctx.workspaceId,
-          projectId: after.projectId,
+          projectId: before.projectId,
           actorId: ctx.user.id,
           action: 'item.updated',
           entityType: 'item',
-          entityId: after.id,
-          before: changedFields(before, after),
-          after: changedFields(after, before),
+          entityId: before.id,
+          before: change.before,
+          after: change.after,
         });
-        return after;
-      }),
-    ),
+      });
+      return readItem(ctx.db, input.itemId);
+    }),
 
   /** Assign or set status for many items at once: all of them or none. */
   bulkUpdate: workspaceProcedure(ZItemBulkUpdateInput, 'MEMBER', (input) => ({
@@ -372,20 +371,25 @@ async function listItems(db: Db, input: z.infer<typeof ZItemListInput>) {
   };
 }
 
-const tracked = [
-  'status',
-  'notApplicableReason',
-  'assignee',
-  'dueDate',
-  'notes',
-  'completedAt',
-] as const;
-
-/** The fields of `item` that differ from `other`: the before/after of an activity row. */
-function changedFields(item: z.infer<typeof ZItem>, other: z.infer<typeof ZItem>) {
-  return Object.fromEntries(
-    tracked
-      .filter((field) => JSON.stringify(item[field]) !== JSON.stringify(other[field]))
-      .map((field) => [field, item[field]]),
+/** The columns a write changes, as they were and as they become: an activity row's before/after. */
+function itemChange(before: z.infer<typeof ZItem>, data: Record<string, unknown>) {
+  const was: Record<string, unknown> = {
+    status: before.status,
+    notApplicableReason: before.notApplicableReason,
+    assigneeId: before.assignee?.id ?? null,
+    dueDate: before.dueDate,
+    notes: before.notes,
+    completedAt: before.completedAt,
+    completedById: before.completedBy?.id ?? null,
+  };
+  // Due dates are calendar dates: compared and recorded as YYYY-MM-DD.
+  const value = (key: string, v: unknown) =>
+    key === 'dueDate' && v instanceof Date ? formatCalendarDate(v) : v;
+  const changed = Object.keys(data).filter(
+    (key) => key in was && JSON.stringify(value(key, data[key])) !== JSON.stringify(was[key]),
   );
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, was[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, value(key, data[key])])),
+  };
 }

@@ -18,6 +18,7 @@ import { recordActivity } from '../activity';
 import { badRequest, badRows, conflict } from '../errors';
 import { listKpis } from '../kpis/kpi-view';
 import { readCache } from '../read-cache';
+import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
 
 const inProject = (input: { projectId: string }) => ({
@@ -135,7 +136,7 @@ export const kpiRouter = router({
 
   /** Each KPI with its latest value, change vs baseline, progress to target and on-track flag. */
   list: workspaceProcedure(ZKpiListInput, 'VIEWER', inProject)
-    .output(z.array(ZKpi))
+    .output(outputOnce(z.array(ZKpi)))
     .query(({ ctx, input }) =>
       readCache.read(`kpis:${JSON.stringify(input)}`, ctx.dataVersion, () =>
         listKpis(ctx.db, {
@@ -216,7 +217,7 @@ export const kpiRouter = router({
 
   /** Points for a chart: raw when few, else min/max/avg per time bucket (at most maxPoints). */
   series: workspaceProcedure(ZKpiSeriesInput, 'VIEWER', inKpi)
-    .output(ZKpiSeries)
+    .output(outputOnce(ZKpiSeries))
     .query(({ ctx, input }) =>
       readCache.read(`kpi-series:${JSON.stringify(input)}`, ctx.dataVersion, () =>
         kpiSeries(ctx.db, input),

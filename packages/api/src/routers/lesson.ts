@@ -20,6 +20,7 @@ import { readLesson, readLessons } from '../lessons/lesson-view';
 import { resolvePlacement } from '../lessons/placement';
 import { idsForStage, listNewest, search, tagCounts } from '../lessons/queries';
 import { readCache } from '../read-cache';
+import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
 import { updateIfVersion } from '../versioned-update';
 
@@ -167,7 +168,7 @@ export const lessonRouter = router({
 
   /** The whole workspace's lessons; see ZLessonListInput for order and cursor. */
   list: workspaceProcedure(ZLessonListInput, 'VIEWER', inWorkspace)
-    .output(ZLessonPage)
+    .output(outputOnce(ZLessonPage))
     .query(async ({ ctx, input }) => {
       if (input.projectId) {
         const project = await ctx.db.project.findFirst({
