@@ -153,6 +153,19 @@ describe('[e2e] web app', () => {
     await until(() => row.count()).toBe(1);
   });
 
+  it('keeps the session when several tabs load at once', async () => {
+    // Each load trades the shared refresh cookie for a new one; two at the same
+    // moment must not look like a stolen cookie to the API.
+    const tabs = await Promise.all([1, 2, 3].map(() => ownerContext.newPage()));
+    await Promise.all(tabs.map((tab, i) => tab.goto(i % 2 ? projectPath : workspacePath)));
+    await Promise.all(tabs.map((tab) => sessionSettled(tab, 'signedIn')));
+    await Promise.all(tabs.map((tab) => tab.close()));
+    const later = await ownerContext.newPage();
+    await later.goto(workspacePath);
+    await sessionSettled(later, 'signedIn');
+    await later.close();
+  });
+
   it('works on a 375 px phone screen without sideways scrolling', async () => {
     const phone = await ownerContext.newPage();
     await phone.setViewportSize({ width: 375, height: 740 });
@@ -164,6 +177,12 @@ describe('[e2e] web app', () => {
     await phone.goto(projectPath);
     await phone.getByTestId('stage-list').waitFor();
     expect(await fitsWidth(phone)).toBe(true);
+    await screenshot(phone, 'project-page-375');
+    for (const path of [`${projectPath}/settings`, `${workspacePath}/settings/members`]) {
+      await phone.goto(path);
+      await phone.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(await fitsWidth(phone), path).toBe(true);
+    }
     await phone.close();
   });
 
@@ -347,6 +366,25 @@ describe('[e2e] web app', () => {
     await until(
       async () => (await stack.db.project.findUniqueOrThrow({ where: { id: projectId } })).name,
     ).toBe('Churn prediction (Priya)');
+  });
+
+  it('previews and applies a move of the project to another checklist version', async () => {
+    await owner.goto(`${projectPath}/settings`);
+    await sessionSettled(owner, 'signedIn');
+    await owner.getByLabel('Compare with').selectOption({ label: 'ML end-to-end checklist v1' });
+    const preview = owner.getByTestId('upgrade-preview');
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(/Items carried over\s*\d+/);
+    await owner.getByRole('button', { name: 'Move to v1' }).click();
+    await owner.getByRole('alertdialog').getByRole('button', { name: 'Move project' }).click();
+    await until(async () => {
+      const row = await stack.db.project.findUniqueOrThrow({
+        where: { id: projectId },
+        select: { template: { select: { versionLabel: true } } },
+      });
+      return row.template?.versionLabel;
+    }).toBe('1');
+    await until(() => owner.getByText('ML end-to-end checklist v1').first().isVisible()).toBe(true);
   });
 
   it('sends a person whose session ended to sign in, then back to where they were', async () => {

@@ -93,3 +93,23 @@ export async function findCallerInWorkspace(
         : null,
   };
 }
+
+/** Locators for `workspaceProcedure`, one per kind of id an input carries. */
+export const byWorkspace = (input: { workspaceId: string }): Locator => ({
+  kind: 'workspace',
+  id: input.workspaceId,
+});
+export const byProject = (input: { projectId: string }): Locator => ({
+  kind: 'project',
+  id: input.projectId,
+});
+export const byItem = (input: { itemId: string }): Locator => ({ kind: 'item', id: input.itemId });
+export const byKpi = (input: { kpiId: string }): Locator => ({ kind: 'kpi', id: input.kpiId });
+export const byLesson = (input: { lessonId: string }): Locator => ({
+  kind: 'lesson',
+  id: input.lessonId,
+});
+export const byComment = (input: { commentId: string }): Locator => ({
+  kind: 'comment',
+  id: input.commentId,
+});

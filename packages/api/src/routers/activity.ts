@@ -1,12 +1,7 @@
 import { ZActivityListInput, ZActivityPage } from '@shipshape/domain';
-import { roleAtLeast } from '../access';
+import { byWorkspace, roleAtLeast } from '../access';
 import { notFound } from '../errors';
 import { router, workspaceProcedure } from '../trpc';
-
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
 
 /** Entity types whose before/after only ADMIN and OWNER may read: an
  * invitation's carries the invitee's email, and listing invitations is an
@@ -15,7 +10,7 @@ const adminOnlyDetails = new Set(['invitation']);
 
 export const activityRouter = router({
   /** Who did what, when, newest first; cursor = the last entry's id. */
-  list: workspaceProcedure(ZActivityListInput, 'VIEWER', inWorkspace)
+  list: workspaceProcedure(ZActivityListInput, 'VIEWER', byWorkspace)
     .output(ZActivityPage)
     .query(async ({ ctx, input }) => {
       if (input.projectId) {

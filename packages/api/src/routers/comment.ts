@@ -7,16 +7,11 @@ import {
 } from '@shipshape/domain';
 import type { Prisma } from '@shipshape/db';
 import { z } from 'zod';
-import { roleAtLeast } from '../access';
+import { byComment, byItem, roleAtLeast } from '../access';
 import { recordActivity } from '../activity';
 import { conflict, forbidden } from '../errors';
+import { pageArgs, toPage } from '../pagination';
 import { router, workspaceProcedure } from '../trpc';
-
-const inItem = (input: { itemId: string }) => ({ kind: 'item' as const, id: input.itemId });
-const inComment = (input: { commentId: string }) => ({
-  kind: 'comment' as const,
-  id: input.commentId,
-});
 
 const commentSelect = {
   id: true,
@@ -48,7 +43,7 @@ function toComment(row: CommentRow): z.infer<typeof ZComment> {
 }
 
 export const commentRouter = router({
-  add: workspaceProcedure(ZCommentAddInput, 'MEMBER', inItem)
+  add: workspaceProcedure(ZCommentAddInput, 'MEMBER', byItem)
     .output(ZComment)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -75,24 +70,19 @@ export const commentRouter = router({
     ),
 
   /** Oldest first, as a conversation reads; deleted comments stay as tombstones. */
-  list: workspaceProcedure(ZCommentListInput, 'VIEWER', inItem)
+  list: workspaceProcedure(ZCommentListInput, 'VIEWER', byItem)
     .output(z.object({ items: z.array(ZComment), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.comment.findMany({
         where: { itemId: input.itemId },
         select: commentSelect,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        ...pageArgs(input),
       });
-      const page = rows.slice(0, input.limit);
-      return {
-        items: page.map(toComment),
-        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      return toPage(rows, input.limit, toComment);
     }),
 
-  edit: workspaceProcedure(ZCommentEditInput, 'MEMBER', inComment)
+  edit: workspaceProcedure(ZCommentEditInput, 'MEMBER', byComment)
     .output(ZComment)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -125,7 +115,7 @@ export const commentRouter = router({
     ),
 
   /** Soft delete, by the author or an admin. */
-  delete: workspaceProcedure(ZCommentRef, 'MEMBER', inComment)
+  delete: workspaceProcedure(ZCommentRef, 'MEMBER', byComment)
     .output(ZComment)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {

@@ -20,15 +20,7 @@ import { itemSelect, formatCalendarDate, toItem } from '../items/item-view';
 import { latestMeasurements, listKpis } from '../kpis/kpi-view';
 import { projectSelect, toProject } from '../projects/project-view';
 import { router, workspaceProcedure } from '../trpc';
-
-const inProject = (input: { projectId: string }) => ({
-  kind: 'project' as const,
-  id: input.projectId,
-});
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
+import { byProject, byWorkspace } from '../access';
 
 const briefItemSelect = {
   id: true,
@@ -175,7 +167,7 @@ async function stageDashboard(db: Db, projectId: string, stageKey: string) {
 
 export const dashboardRouter = router({
   /** One project at a glance: stage progress, problems, people, KPIs, lessons, activity. */
-  project: workspaceProcedure(ZProjectDashboardInput, 'VIEWER', inProject)
+  project: workspaceProcedure(ZProjectDashboardInput, 'VIEWER', byProject)
     .output(outputOnce(ZProjectDashboard))
     .query(({ ctx, input }) =>
       readCache.read(`project:${input.projectId}`, ctx.dataVersion, () =>
@@ -184,7 +176,7 @@ export const dashboardRouter = router({
     ),
 
   /** One stage: its progress, its items (a tree by parentId), KPIs and lessons. */
-  stage: workspaceProcedure(ZStageDashboardInput, 'VIEWER', inProject)
+  stage: workspaceProcedure(ZStageDashboardInput, 'VIEWER', byProject)
     .output(outputOnce(ZStageDashboard))
     .query(({ ctx, input }) =>
       readCache.read(`stage:${input.projectId}:${input.stageKey}`, ctx.dataVersion, () =>
@@ -193,7 +185,7 @@ export const dashboardRouter = router({
     ),
 
   /** The portfolio: every project × every stage as percent done, plus problems per project. */
-  workspace: workspaceProcedure(ZWorkspaceDashboardInput, 'VIEWER', inWorkspace)
+  workspace: workspaceProcedure(ZWorkspaceDashboardInput, 'VIEWER', byWorkspace)
     .output(outputOnce(ZWorkspaceDashboard))
     .query(({ ctx }) =>
       readCache.read(`workspace:${ctx.workspaceId}`, ctx.dataVersion, () =>

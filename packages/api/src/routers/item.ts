@@ -20,17 +20,9 @@ import { formatCalendarDate, itemSelect, parseCalendarDate, toItem } from '../it
 import { assertAssignable, itemUpdateData } from '../items/status-change';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
+import { pageArgs, toPage } from '../pagination';
 import { router, workspaceProcedure } from '../trpc';
-
-const inProject = (input: { projectId: string }) => ({
-  kind: 'project' as const,
-  id: input.projectId,
-});
-const inItem = (input: { itemId: string }) => ({ kind: 'item' as const, id: input.itemId });
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
+import { byItem, byProject, byWorkspace } from '../access';
 
 function todayUtc(): Date {
   return new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
@@ -43,7 +35,7 @@ async function readItem(tx: Prisma.TransactionClient, itemId: string) {
 }
 
 export const itemRouter = router({
-  list: workspaceProcedure(ZItemListInput, 'VIEWER', inProject)
+  list: workspaceProcedure(ZItemListInput, 'VIEWER', byProject)
     .output(outputOnce(z.object({ items: z.array(ZItem), nextCursor: z.string().nullable() })))
     .query(({ ctx, input }) =>
       readCache.read(`items:${JSON.stringify(input)}`, ctx.dataVersion, () =>
@@ -51,11 +43,11 @@ export const itemRouter = router({
       ),
     ),
 
-  get: workspaceProcedure(ZItemRef, 'VIEWER', inItem)
+  get: workspaceProcedure(ZItemRef, 'VIEWER', byItem)
     .output(ZItem)
     .query(({ ctx, input }) => readItem(ctx.db, input.itemId)),
 
-  update: workspaceProcedure(ZItemUpdateInput, 'MEMBER', inItem)
+  update: workspaceProcedure(ZItemUpdateInput, 'MEMBER', byItem)
     .output(ZItem)
     .mutation(async ({ ctx, input }) => {
       // Read and check outside the transaction: the version in the UPDATE's
@@ -159,7 +151,7 @@ export const itemRouter = router({
       ),
     ),
 
-  addCustom: workspaceProcedure(ZItemAddCustomInput, 'MEMBER', inProject)
+  addCustom: workspaceProcedure(ZItemAddCustomInput, 'MEMBER', byProject)
     .output(ZItem)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -215,7 +207,7 @@ export const itemRouter = router({
     ),
 
   /** Reorders an item among its siblings. */
-  move: workspaceProcedure(ZItemMoveInput, 'MEMBER', inItem)
+  move: workspaceProcedure(ZItemMoveInput, 'MEMBER', byItem)
     .output(ZItem)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -256,7 +248,7 @@ export const itemRouter = router({
     ),
 
   /** The caller's open items across the workspace's active projects, overdue first. */
-  mine: workspaceProcedure(ZItemMineInput, 'VIEWER', inWorkspace)
+  mine: workspaceProcedure(ZItemMineInput, 'VIEWER', byWorkspace)
     .output(
       z.object({
         items: z.array(
@@ -278,22 +270,17 @@ export const itemRouter = router({
         },
         select: { ...itemSelect, project: { select: { id: true, name: true } } },
         orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        ...pageArgs(input),
       });
       const today = todayUtc();
-      const page = rows.slice(0, input.limit);
-      return {
-        items: page.map((row) => ({
-          ...toItem(row),
-          project: row.project,
-          overdue: row.dueDate !== null && row.dueDate < today,
-        })),
-        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      return toPage(rows, input.limit, (row) => ({
+        ...toItem(row),
+        project: row.project,
+        overdue: row.dueDate !== null && row.dueDate < today,
+      }));
     }),
 
-  addEvidence: workspaceProcedure(ZEvidenceAddInput, 'MEMBER', inItem)
+  addEvidence: workspaceProcedure(ZEvidenceAddInput, 'MEMBER', byItem)
     .output(ZItem)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -361,14 +348,9 @@ async function listItems(db: Db, input: z.infer<typeof ZItemListInput>) {
     },
     select: itemSelect,
     orderBy: [{ stage: { position: 'asc' } }, { depth: 'asc' }, { position: 'asc' }, { id: 'asc' }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    ...pageArgs(input),
   });
-  const page = rows.slice(0, input.limit);
-  return {
-    items: page.map(toItem),
-    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  return toPage(rows, input.limit, toItem);
 }
 
 /** The columns a write changes, as they were and as they become: an activity row's before/after. */

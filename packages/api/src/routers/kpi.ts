@@ -20,12 +20,7 @@ import { listKpis } from '../kpis/kpi-view';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
-
-const inProject = (input: { projectId: string }) => ({
-  kind: 'project' as const,
-  id: input.projectId,
-});
-const inKpi = (input: { kpiId: string }) => ({ kind: 'kpi' as const, id: input.kpiId });
+import { byKpi, byProject } from '../access';
 
 async function readKpi(tx: Prisma.TransactionClient, kpiId: string) {
   const [kpi] = await listKpis(tx, { id: kpiId });
@@ -49,7 +44,7 @@ async function stageIdFor(
 }
 
 export const kpiRouter = router({
-  create: workspaceProcedure(ZKpiCreateInput, 'MEMBER', inProject)
+  create: workspaceProcedure(ZKpiCreateInput, 'MEMBER', byProject)
     .output(ZKpi)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -78,7 +73,7 @@ export const kpiRouter = router({
       }),
     ),
 
-  update: workspaceProcedure(ZKpiUpdateInput, 'MEMBER', inKpi)
+  update: workspaceProcedure(ZKpiUpdateInput, 'MEMBER', byKpi)
     .output(ZKpi)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -109,7 +104,7 @@ export const kpiRouter = router({
       }),
     ),
 
-  archive: workspaceProcedure(ZKpiArchiveInput, 'MEMBER', inKpi)
+  archive: workspaceProcedure(ZKpiArchiveInput, 'MEMBER', byKpi)
     .output(ZKpi)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -135,7 +130,7 @@ export const kpiRouter = router({
     ),
 
   /** Each KPI with its latest value, change vs baseline, progress to target and on-track flag. */
-  list: workspaceProcedure(ZKpiListInput, 'VIEWER', inProject)
+  list: workspaceProcedure(ZKpiListInput, 'VIEWER', byProject)
     .output(outputOnce(z.array(ZKpi)))
     .query(({ ctx, input }) =>
       readCache.read(`kpis:${JSON.stringify(input)}`, ctx.dataVersion, () =>
@@ -146,7 +141,7 @@ export const kpiRouter = router({
       ),
     ),
 
-  record: workspaceProcedure(ZKpiRecordInput, 'MEMBER', inKpi)
+  record: workspaceProcedure(ZKpiRecordInput, 'MEMBER', byKpi)
     .output(ZKpi)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -178,7 +173,7 @@ export const kpiRouter = router({
     ),
 
   /** CSV of up to 10 000 points, stored all together or not at all. */
-  recordMany: workspaceProcedure(ZKpiRecordManyInput, 'MEMBER', inKpi)
+  recordMany: workspaceProcedure(ZKpiRecordManyInput, 'MEMBER', byKpi)
     .output(z.object({ recorded: z.number().int(), kpi: ZKpi }))
     .mutation(async ({ ctx, input }) => {
       const parsed = parseMeasurementsCsv(input.csv, { maxRows: MEASUREMENTS_CSV_LIMITS.maxRows });
@@ -216,7 +211,7 @@ export const kpiRouter = router({
     }),
 
   /** Points for a chart: raw when few, else min/max/avg per time bucket (at most maxPoints). */
-  series: workspaceProcedure(ZKpiSeriesInput, 'VIEWER', inKpi)
+  series: workspaceProcedure(ZKpiSeriesInput, 'VIEWER', byKpi)
     .output(outputOnce(ZKpiSeries))
     .query(({ ctx, input }) =>
       readCache.read(`kpi-series:${JSON.stringify(input)}`, ctx.dataVersion, () =>

@@ -13,7 +13,7 @@ import {
   type TLesson,
 } from '@shipshape/domain';
 import { z } from 'zod';
-import { roleAtLeast } from '../access';
+import { byLesson, byProject, byWorkspace, roleAtLeast } from '../access';
 import { recordActivity } from '../activity';
 import { forbidden, notFound } from '../errors';
 import { readLesson, readLessons } from '../lessons/lesson-view';
@@ -23,19 +23,6 @@ import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
 import { updateIfVersion } from '../versioned-update';
-
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
-const inProject = (input: { projectId: string }) => ({
-  kind: 'project' as const,
-  id: input.projectId,
-});
-const inLesson = (input: { lessonId: string }) => ({
-  kind: 'lesson' as const,
-  id: input.lessonId,
-});
 
 /** The fields an edit can change; the activity log records those that did. */
 const editable = ['title', 'tried', 'happened', 'learnt', 'tags', 'stageKey', 'item'] as const;
@@ -52,7 +39,7 @@ function changes(before: TLesson, after: TLesson) {
 }
 
 export const lessonRouter = router({
-  create: workspaceProcedure(ZLessonCreateInput, 'MEMBER', inProject)
+  create: workspaceProcedure(ZLessonCreateInput, 'MEMBER', byProject)
     .output(ZLesson)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -82,12 +69,12 @@ export const lessonRouter = router({
       }),
     ),
 
-  get: workspaceProcedure(ZLessonRef, 'VIEWER', inLesson)
+  get: workspaceProcedure(ZLessonRef, 'VIEWER', byLesson)
     .output(ZLesson)
     .query(({ ctx, input }) => readLesson(ctx.db, input.lessonId)),
 
   /** Any member may improve a lesson (the log keeps what it said before). */
-  update: workspaceProcedure(ZLessonUpdateInput, 'MEMBER', inLesson)
+  update: workspaceProcedure(ZLessonUpdateInput, 'MEMBER', byLesson)
     .output(ZLesson)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -132,7 +119,7 @@ export const lessonRouter = router({
   /** Soft delete: the row stays (deletedAt set) and vanishes from every read.
    * Its author may delete it, and so may an ADMIN or OWNER; other members
    * get FORBIDDEN. */
-  delete: workspaceProcedure(ZLessonDeleteInput, 'MEMBER', inLesson)
+  delete: workspaceProcedure(ZLessonDeleteInput, 'MEMBER', byLesson)
     .output(ZLessonDeleted)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -167,7 +154,7 @@ export const lessonRouter = router({
     ),
 
   /** The whole workspace's lessons; see ZLessonListInput for order and cursor. */
-  list: workspaceProcedure(ZLessonListInput, 'VIEWER', inWorkspace)
+  list: workspaceProcedure(ZLessonListInput, 'VIEWER', byWorkspace)
     .output(outputOnce(ZLessonPage))
     .query(async ({ ctx, input }) => {
       if (input.projectId) {
@@ -191,12 +178,12 @@ export const lessonRouter = router({
       );
     }),
 
-  tags: workspaceProcedure(ZLessonTagsInput, 'VIEWER', inWorkspace)
+  tags: workspaceProcedure(ZLessonTagsInput, 'VIEWER', byWorkspace)
     .output(z.array(ZLessonTagCount))
     .query(({ ctx, input }) => tagCounts(ctx.db, ctx.workspaceId, input.limit)),
 
   /** What other projects learnt in this stage; order in `idsForStage`. */
-  forStage: workspaceProcedure(ZLessonForStageInput, 'VIEWER', inWorkspace)
+  forStage: workspaceProcedure(ZLessonForStageInput, 'VIEWER', byWorkspace)
     .output(z.array(ZLesson))
     .query(async ({ ctx, input }) =>
       readLessons(

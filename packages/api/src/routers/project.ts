@@ -22,17 +22,10 @@ import { instantiateChecklist } from '../projects/instantiate-checklist';
 import { projectSelect, toProject } from '../projects/project-view';
 import { applyProjectUpgrade, planProjectUpgrade } from '../projects/upgrade-project';
 import { defaultTemplateFor, findVisibleTemplate } from '../templates/find-template';
+import { pageArgs, toPage } from '../pagination';
 import { router, workspaceProcedure } from '../trpc';
 import { updateIfVersion } from '../versioned-update';
-
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
-const inProject = (input: { projectId: string }) => ({
-  kind: 'project' as const,
-  id: input.projectId,
-});
+import { byProject, byWorkspace } from '../access';
 
 const ZUpgradePreview = z.object({
   from: z.object({ templateId: z.string().nullable(), versionLabel: z.string().nullable() }),
@@ -61,7 +54,7 @@ async function readProject(db: Prisma.TransactionClient, projectId: string) {
 }
 
 export const projectRouter = router({
-  create: workspaceProcedure(ZProjectCreateInput, 'MEMBER', inWorkspace)
+  create: workspaceProcedure(ZProjectCreateInput, 'MEMBER', byWorkspace)
     .output(ZProject)
     .mutation(async ({ ctx, input }) => {
       const template = input.templateId
@@ -126,7 +119,7 @@ export const projectRouter = router({
       });
     }),
 
-  list: workspaceProcedure(ZProjectListInput, 'VIEWER', inWorkspace)
+  list: workspaceProcedure(ZProjectListInput, 'VIEWER', byWorkspace)
     .output(z.object({ items: z.array(ZProject), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.project.findMany({
@@ -139,21 +132,16 @@ export const projectRouter = router({
         },
         select: projectSelect,
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        ...pageArgs(input),
       });
-      const page = rows.slice(0, input.limit);
-      return {
-        items: page.map(toProject),
-        nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      return toPage(rows, input.limit, toProject);
     }),
 
-  get: workspaceProcedure(ZProjectRef, 'VIEWER', inProject)
+  get: workspaceProcedure(ZProjectRef, 'VIEWER', byProject)
     .output(ZProject)
     .query(({ ctx, input }) => readProject(ctx.db, input.projectId)),
 
-  update: workspaceProcedure(ZProjectUpdateInput, 'MEMBER', inProject)
+  update: workspaceProcedure(ZProjectUpdateInput, 'MEMBER', byProject)
     .output(ZProject)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -179,15 +167,15 @@ export const projectRouter = router({
       }),
     ),
 
-  archive: workspaceProcedure(ZProjectArchiveInput, 'MEMBER', inProject)
+  archive: workspaceProcedure(ZProjectArchiveInput, 'MEMBER', byProject)
     .output(ZProject)
     .mutation(({ ctx, input }) => setArchived(ctx, input, true)),
 
-  unarchive: workspaceProcedure(ZProjectArchiveInput, 'MEMBER', inProject)
+  unarchive: workspaceProcedure(ZProjectArchiveInput, 'MEMBER', byProject)
     .output(ZProject)
     .mutation(({ ctx, input }) => setArchived(ctx, input, false)),
 
-  setStage: workspaceProcedure(ZProjectSetStageInput, 'MEMBER', inProject)
+  setStage: workspaceProcedure(ZProjectSetStageInput, 'MEMBER', byProject)
     .output(ZProject)
     .mutation(({ ctx, input }) =>
       ctx.db.$transaction(async (tx) => {
@@ -222,7 +210,7 @@ export const projectRouter = router({
       }),
     ),
 
-  upgradePreview: workspaceProcedure(ZUpgradeInput, 'VIEWER', inProject)
+  upgradePreview: workspaceProcedure(ZUpgradeInput, 'VIEWER', byProject)
     .output(ZUpgradePreview)
     .query(async ({ ctx, input }) => {
       const target = await findVisibleTemplate(ctx.db, ctx.workspaceId, input.templateId);
@@ -264,7 +252,7 @@ export const projectRouter = router({
       };
     }),
 
-  upgradeApply: workspaceProcedure(ZUpgradeApplyInput, 'MEMBER', inProject)
+  upgradeApply: workspaceProcedure(ZUpgradeApplyInput, 'MEMBER', byProject)
     .output(
       z.object({
         project: ZProject,

@@ -16,11 +16,7 @@ import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { findVisibleTemplate } from '../templates/find-template';
 import { router, workspaceProcedure } from '../trpc';
-
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
+import { byWorkspace } from '../access';
 
 const ZLink = z.object({ label: z.string(), url: z.string() });
 type TemplateItemNode = {
@@ -64,7 +60,7 @@ function parseOrExplain(markdown: string) {
 }
 
 export const templateRouter = router({
-  list: workspaceProcedure(ZWorkspaceRef, 'VIEWER', inWorkspace)
+  list: workspaceProcedure(ZWorkspaceRef, 'VIEWER', byWorkspace)
     .output(z.array(ZTemplateSummary))
     .query(async ({ ctx }) => {
       const templates = await ctx.db.checklistTemplate.findMany({
@@ -92,7 +88,7 @@ export const templateRouter = router({
       }));
     }),
 
-  get: workspaceProcedure(ZTemplateRef, 'VIEWER', inWorkspace)
+  get: workspaceProcedure(ZTemplateRef, 'VIEWER', byWorkspace)
     .output(
       ZTemplateSummary.extend({
         stages: z.array(
@@ -144,7 +140,7 @@ export const templateRouter = router({
     }),
 
   /** Imports a workspace's own checklist; with dryRun, only shows what would be stored. */
-  import: workspaceProcedure(ZTemplateImportInput, 'ADMIN', inWorkspace)
+  import: workspaceProcedure(ZTemplateImportInput, 'ADMIN', byWorkspace)
     .output(
       z.object({
         template: ZParsedTemplate,
@@ -192,7 +188,7 @@ export const templateRouter = router({
       };
     }),
 
-  diff: workspaceProcedure(ZTemplateDiffInput, 'VIEWER', inWorkspace).query(
+  diff: workspaceProcedure(ZTemplateDiffInput, 'VIEWER', byWorkspace).query(
     async ({ ctx, input }) => {
       const [from, to] = await Promise.all([
         findVisibleTemplate(ctx.db, ctx.workspaceId, input.fromTemplateId),

@@ -16,7 +16,7 @@ import {
 import { Prisma } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { roleAtLeast } from '../access';
+import { byWorkspace, roleAtLeast } from '../access';
 import { recordActivity } from '../activity';
 import { newOpaqueToken, sha256 } from '../auth/refresh-tokens';
 import type { MemberContext } from '../context';
@@ -24,11 +24,6 @@ import { conflict, forbidden, notFound } from '../errors';
 import { securityLog } from '../security-log';
 import { authedProcedure, router, workspaceProcedure } from '../trpc';
 import { ensureOwnerRemains } from './workspace-owners';
-
-const inWorkspace = (input: { workspaceId: string }) => ({
-  kind: 'workspace' as const,
-  id: input.workspaceId,
-});
 
 const workspaceFields = { id: true, name: true, slug: true, description: true, version: true };
 
@@ -85,7 +80,7 @@ export const workspaceRouter = router({
       return memberships.map((m) => ({ ...m.workspace, role: m.role }));
     }),
 
-  get: workspaceProcedure(ZWorkspaceRef, 'VIEWER', inWorkspace)
+  get: workspaceProcedure(ZWorkspaceRef, 'VIEWER', byWorkspace)
     .output(ZWorkspace)
     .query(async ({ ctx }) => {
       const workspace = await ctx.db.workspace.findUniqueOrThrow({
@@ -95,7 +90,7 @@ export const workspaceRouter = router({
       return { ...workspace, role: ctx.role };
     }),
 
-  update: workspaceProcedure(ZWorkspaceUpdateInput, 'ADMIN', inWorkspace)
+  update: workspaceProcedure(ZWorkspaceUpdateInput, 'ADMIN', byWorkspace)
     .output(ZWorkspace)
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
@@ -129,7 +124,7 @@ export const workspaceRouter = router({
       });
     }),
 
-  delete: workspaceProcedure(ZWorkspaceRef, 'OWNER', inWorkspace)
+  delete: workspaceProcedure(ZWorkspaceRef, 'OWNER', byWorkspace)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx }) => {
       await ctx.db.workspace.delete({ where: { id: ctx.workspaceId } });
@@ -142,7 +137,7 @@ export const workspaceRouter = router({
       return { ok: true as const };
     }),
 
-  members: workspaceProcedure(ZWorkspaceRef, 'VIEWER', inWorkspace)
+  members: workspaceProcedure(ZWorkspaceRef, 'VIEWER', byWorkspace)
     .output(z.array(ZMember))
     .query(async ({ ctx }) => {
       const memberships = await ctx.db.membership.findMany({
@@ -164,7 +159,7 @@ export const workspaceRouter = router({
     }),
 
   /** Returns the one-time token of the invitation link; only its hash is kept. */
-  invite: workspaceProcedure(ZInviteInput, 'ADMIN', inWorkspace)
+  invite: workspaceProcedure(ZInviteInput, 'ADMIN', byWorkspace)
     .output(z.object({ invitationId: z.string(), token: z.string(), expiresAt: z.date() }))
     .mutation(async ({ ctx, input }) => {
       if (input.role === 'OWNER' && ctx.role !== 'OWNER') {
@@ -203,7 +198,7 @@ export const workspaceRouter = router({
       return { invitationId: invitation.id, token, expiresAt };
     }),
 
-  invitations: workspaceProcedure(ZWorkspaceRef, 'ADMIN', inWorkspace)
+  invitations: workspaceProcedure(ZWorkspaceRef, 'ADMIN', byWorkspace)
     .output(z.array(ZInvitation))
     .query(({ ctx }) =>
       ctx.db.invitation.findMany({
@@ -218,7 +213,7 @@ export const workspaceRouter = router({
       }),
     ),
 
-  revokeInvite: workspaceProcedure(ZInvitationRef, 'ADMIN', inWorkspace)
+  revokeInvite: workspaceProcedure(ZInvitationRef, 'ADMIN', byWorkspace)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const revoked = await ctx.db.invitation.updateMany({
@@ -309,7 +304,7 @@ export const workspaceRouter = router({
       return result;
     }),
 
-  setRole: workspaceProcedure(ZSetRoleInput, 'ADMIN', inWorkspace)
+  setRole: workspaceProcedure(ZSetRoleInput, 'ADMIN', byWorkspace)
     .output(ZMember)
     .mutation(async ({ ctx, input }) => {
       const member = await ctx.db.$transaction(async (tx) => {
@@ -355,14 +350,14 @@ export const workspaceRouter = router({
       return member;
     }),
 
-  removeMember: workspaceProcedure(ZMemberRef, 'ADMIN', inWorkspace)
+  removeMember: workspaceProcedure(ZMemberRef, 'ADMIN', byWorkspace)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       await removeMembership(ctx, input.userId);
       return { ok: true as const };
     }),
 
-  leave: workspaceProcedure(ZWorkspaceRef, 'VIEWER', inWorkspace)
+  leave: workspaceProcedure(ZWorkspaceRef, 'VIEWER', byWorkspace)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx }) => {
       await removeMembership(ctx, ctx.user.id);
