@@ -110,7 +110,9 @@ async function checklistBenchmarks(databaseUrl: string) {
 }
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const node = [process.execPath, ...profile, '--import', 'tsx', join(repoRoot, 'bench/server.ts')];
   const [command, ...args] = hasTaskset ? ['taskset', '-c', '0', ...node] : node;
   const child = spawn(command!, args, {

@@ -8,11 +8,6 @@ const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   transpilePackages: ['@shipshape/domain'],
-  experimental: {
-    // The domain package is a barrel (schemas, checklist parser, KPI CSV); import
-    // only the modules a page uses so the parser and CSV code stay out of the bundle.
-    optimizePackageImports: ['@shipshape/domain'],
-  },
 };
 
 export default config;

@@ -36,6 +36,18 @@ export function HomeActions() {
       </div>
     );
   }
+  if (workspaces.error) {
+    return (
+      <div className="flex flex-col items-center gap-2">
+        <p role="alert" className="text-sm text-destructive">
+          Your workspaces could not be loaded. Check your connection and try again.
+        </p>
+        <Button variant="outline" onClick={() => void workspaces.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col justify-center gap-2 sm:flex-row" aria-busy="true">
       <span className="sr-only" role="status">

@@ -2,8 +2,9 @@
 // The session lives in memory: the access token is never written to storage.
 // On load, and whenever the API answers UNAUTHORIZED, the client asks
 // `auth.refresh` (the httpOnly cookie) for a new token, once at a time: two
-// concurrent refreshes would present the same rotated cookie twice, which the
-// API treats as token theft and answers by ending the whole session family.
+// concurrent refreshes (in this tab or another) would present the same rotated
+// cookie twice, which the API treats as token theft and answers by ending the
+// whole session family.
 import { useSyncExternalStore } from 'react';
 
 export interface SessionUser {
@@ -63,18 +64,24 @@ export function onSignOut(handler: () => void): () => void {
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const response = await fetch('/trpc/auth.refresh', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-        credentials: 'same-origin',
-        cache: 'no-store',
-      });
-      if (!response.ok) return false;
-      const body = (await response.json()) as {
-        result?: { data?: { accessToken: string; user: SessionUser } };
+      const call = async () => {
+        const response = await fetch('/trpc/auth.refresh', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+          credentials: 'same-origin',
+          cache: 'no-store',
+        });
+        if (!response.ok) return null;
+        return (await response.json()) as {
+          result?: { data?: { accessToken: string; user: SessionUser } };
+        };
       };
-      const session = body.result?.data;
+      // Other tabs share the cookie: one refresh at a time across all of them,
+      // so each presents the cookie the previous one set.
+      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+      const body = locks ? await locks.request('shipshape-session-refresh', call) : await call();
+      const session = body?.result?.data;
       if (!session) return false;
       setSession(session);
       return true;

@@ -12,12 +12,16 @@ const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
 const seed = (file: string) => join(repoRoot, 'packages/domain/src/checklist/seed', file);
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(join(repoRoot, 'node_modules/.bin/tsx'), ['packages/db/src/cli/checklist-import.ts', ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    join(repoRoot, 'node_modules/.bin/tsx'),
+    ['packages/db/src/cli/checklist-import.ts', ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,10 +38,17 @@ describe('[cli] checklist:import', () => {
     expect(result.status).toBe(0);
     const template = JSON.parse(result.stdout) as {
       title: string;
-      stages: Array<{ key: string; title: string; items: Array<{ key: string; title: string; links: unknown[]; children: unknown[] }> }>;
+      stages: Array<{
+        key: string;
+        title: string;
+        items: Array<{ key: string; title: string; links: unknown[]; children: unknown[] }>;
+      }>;
     };
     expect(template.stages.length).toBe(13);
-    expect(template.stages[0]).toMatchObject({ key: 'scoping', title: 'Scoping (Project Managment)' });
+    expect(template.stages[0]).toMatchObject({
+      key: 'scoping',
+      title: 'Scoping (Project Managment)',
+    });
     expect(template.stages[0]!.items[0]).toHaveProperty('links');
     expect(template.stages[0]!.items[0]).toHaveProperty('children');
     expect(await database.current.db.checklistTemplate.count()).toBe(before);
@@ -51,14 +62,26 @@ describe('[cli] checklist:import', () => {
     expect(first.stdout).toMatch(/Stored "Team list" version 7 \(1 stages\)/);
     const second = cli([path, '--name', 'Team list'], env);
     expect(second.status).toBe(0);
-    expect(second.stdout).toMatch(/Already imported as "Team list" version 7 \(same content\); nothing stored\./);
-    expect(await database.current.db.checklistTemplate.count({ where: { name: 'Team list' } })).toBe(1);
+    expect(second.stdout).toMatch(
+      /Already imported as "Team list" version 7 \(same content\); nothing stored\./,
+    );
+    expect(
+      await database.current.db.checklistTemplate.count({ where: { name: 'Team list' } }),
+    ).toBe(1);
   });
 
   it.each([
     ['an empty file', () => file('empty.md', ''), /empty|no text/i],
-    ['a binary file', () => file('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])), /binary/i],
-    ['a file without list items', () => file('prose.md', '# Title\n\nOnly prose here.\n'), /list item/i],
+    [
+      'a binary file',
+      () => file('binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01])),
+      /binary/i,
+    ],
+    [
+      'a file without list items',
+      () => file('prose.md', '# Title\n\nOnly prose here.\n'),
+      /list item/i,
+    ],
     ['a file over 5 MB', () => file('huge.md', '- item\n'.repeat(800_000)), /at most 5 MB/],
     ['a missing file', () => join(dir, 'nope.md'), /no such file/],
   ])('refuses %s with a clear message and a non-zero exit', (_name, make, message) => {

@@ -32,29 +32,49 @@ async function create(name: string, extra: Record<string, unknown> = {}) {
 
 describe('[projects] create, list, get', () => {
   it('creates from the default template (v2) with its choices, and records it', async () => {
-    const project = await create('Speech to text', { phase: 'MLP', approach: 'MODEL_CENTRIC', inference: 'REAL_TIME' });
-    expect(project).toMatchObject({ phase: 'MLP', approach: 'MODEL_CENTRIC', archived: false, version: 1 });
+    const project = await create('Speech to text', {
+      phase: 'MLP',
+      approach: 'MODEL_CENTRIC',
+      inference: 'REAL_TIME',
+    });
+    expect(project).toMatchObject({
+      phase: 'MLP',
+      approach: 'MODEL_CENTRIC',
+      archived: false,
+      version: 1,
+    });
     expect(project.template?.versionLabel).toBe('2');
     expect(project.currentStageKey).toBe('scoping');
     const activity = await db().activityLog.findFirstOrThrow({ where: { entityId: project.id } });
     expect(activity).toMatchObject({ action: 'project.created', actorId: lead.user.id });
-    const invalid = await lead.client.call('project.create', { workspaceId, name: '', phase: 'BETA' });
+    const invalid = await lead.client.call('project.create', {
+      workspaceId,
+      name: '',
+      phase: 'BETA',
+    });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.error?.data.fieldErrors ?? {}).sort()).toEqual(['name', 'phase']);
   });
 
   it('lists by name with search and cursor pages, archived apart', async () => {
-    for (const name of ['Alpha churn', 'Beta churn', 'Gamma fraud', 'Delta churn']) await create(name);
-    const search = await lead.client.ok<{ items: Project[] }>('project.list', { workspaceId, search: 'CHURN' });
+    for (const name of ['Alpha churn', 'Beta churn', 'Gamma fraud', 'Delta churn'])
+      await create(name);
+    const search = await lead.client.ok<{ items: Project[] }>('project.list', {
+      workspaceId,
+      search: 'CHURN',
+    });
     expect(search.items.map((p) => p.name)).toEqual(['Alpha churn', 'Beta churn', 'Delta churn']);
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Project[]; nextCursor: string | null } = await lead.client.ok('project.list', {
-        workspaceId,
-        limit: 2,
-        ...(cursor ? { cursor } : {}),
-      });
+      const page: { items: Project[]; nextCursor: string | null } = await lead.client.ok(
+        'project.list',
+        {
+          workspaceId,
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        },
+      );
       names.push(...page.items.map((p) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
@@ -74,7 +94,11 @@ describe('[projects] update, stage, archive', () => {
       description: 'Top-10 for the home page',
       phase: 'MVP',
     });
-    expect(updated).toMatchObject({ description: 'Top-10 for the home page', phase: 'MVP', version: 2 });
+    expect(updated).toMatchObject({
+      description: 'Top-10 for the home page',
+      phase: 'MVP',
+      version: 2,
+    });
     const stale = await lead.client.call('project.update', {
       projectId: project.id,
       expectedVersion: project.version,
@@ -113,16 +137,29 @@ describe('[projects] update, stage, archive', () => {
       expectedVersion: project.version,
     });
     expect(archived.archived).toBe(true);
-    const active = await lead.client.ok<{ items: Project[] }>('project.list', { workspaceId, limit: 100 });
+    const active = await lead.client.ok<{ items: Project[] }>('project.list', {
+      workspaceId,
+      limit: 100,
+    });
     expect(active.items.map((p) => p.id)).not.toContain(project.id);
-    const old = await lead.client.ok<{ items: Project[] }>('project.list', { workspaceId, archived: true });
+    const old = await lead.client.ok<{ items: Project[] }>('project.list', {
+      workspaceId,
+      archived: true,
+    });
     expect(old.items.map((p) => p.id)).toEqual([project.id]);
     const back = await lead.client.ok<Project>('project.unarchive', {
       projectId: project.id,
       expectedVersion: archived.version,
     });
     expect(back.archived).toBe(false);
-    const actions = await db().activityLog.findMany({ where: { entityId: project.id }, orderBy: { id: 'asc' } });
-    expect(actions.map((a) => a.action)).toEqual(['project.created', 'project.archived', 'project.unarchived']);
+    const actions = await db().activityLog.findMany({
+      where: { entityId: project.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      'project.created',
+      'project.archived',
+      'project.unarchived',
+    ]);
   });
 });

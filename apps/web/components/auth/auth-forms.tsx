@@ -1,6 +1,6 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ZLoginInput, ZRegisterInput, passwordWeakness } from '@shipshape/domain';
+import { ZLoginInput, ZRegisterInput, passwordWeakness } from '../../lib/domain';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -88,7 +88,10 @@ export function SignInForm() {
       </form>
       <p className="mt-4 text-center text-sm text-muted-foreground">
         New here?{' '}
-        <Link className="font-medium text-primary underline-offset-4 hover:underline" href={withNext('/sign-up', next)}>
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href={withNext('/sign-up', next)}
+        >
           Create an account
         </Link>
       </p>
@@ -116,7 +119,10 @@ export function SignUpForm() {
         if (info.code === 'CONFLICT') {
           form.setError('email', { type: 'server', message: info.message });
         } else if (/^Password /.test(info.message)) {
-          form.setError('password', { type: 'server', message: info.message.replace(/^Password /, '') });
+          form.setError('password', {
+            type: 'server',
+            message: info.message.replace(/^Password /, ''),
+          });
         } else {
           applyServerErrors(form.setError, error, ['name', 'email', 'password']);
         }
@@ -169,7 +175,10 @@ export function SignUpForm() {
       </form>
       <p className="mt-4 text-center text-sm text-muted-foreground">
         Already have an account?{' '}
-        <Link className="font-medium text-primary underline-offset-4 hover:underline" href={withNext('/sign-in', next)}>
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href={withNext('/sign-in', next)}
+        >
           Sign in
         </Link>
       </p>

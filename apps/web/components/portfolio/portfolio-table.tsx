@@ -47,8 +47,15 @@ export function PortfolioTable({
           </TableHead>
           <TableHead scope="col">Phase</TableHead>
           {stages.map((stage) => (
-            <TableHead key={stage.key} scope="col" className="min-w-28" title={stage.title}>
-              <span aria-hidden="true">{shortStageTitle(stage.title)}</span>
+            <TableHead
+              key={stage.key}
+              scope="col"
+              className="h-auto w-28 min-w-28 py-2 leading-tight whitespace-normal"
+              title={stage.title}
+            >
+              <span aria-hidden="true" className="line-clamp-2">
+                {shortStageTitle(stage.title)}
+              </span>
               <span className="sr-only">{stage.title}</span>
             </TableHead>
           ))}
@@ -68,7 +75,9 @@ export function PortfolioTable({
                   {project.name}
                 </Link>
                 <span className="block truncate text-xs text-muted-foreground">
-                  {project.template ? `Checklist v${project.template.versionLabel}` : 'No checklist'}
+                  {project.template
+                    ? `Checklist v${project.template.versionLabel}`
+                    : 'No checklist'}
                   {project.archived ? ' · archived' : ''}
                 </span>
               </th>
@@ -89,7 +98,10 @@ export function PortfolioTable({
                 );
               })}
               <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-                <time dateTime={String(project.updatedAt)} title={formatDateTime(project.updatedAt)}>
+                <time
+                  dateTime={String(project.updatedAt)}
+                  title={formatDateTime(project.updatedAt)}
+                >
                   {formatRelative(project.updatedAt)}
                 </time>
               </TableCell>

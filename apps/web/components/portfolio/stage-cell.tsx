@@ -82,7 +82,10 @@ export function StageCell({ stageTitle, percentDone, state, isCurrent, absent }:
           <div className="h-full w-1/3 rounded-full bg-stage-in-progress/60" />
         ) : null}
       </div>
-      <div aria-hidden="true" className="flex items-center justify-between text-[11px] leading-none text-muted-foreground">
+      <div
+        aria-hidden="true"
+        className="flex items-center justify-between text-[11px] leading-none text-muted-foreground"
+      >
         <span className="tabular-nums">{known ? formatPercent(percentDone) : '—'}</span>
         {isCurrent ? <span className="font-medium text-stage-in-progress">Current</span> : null}
       </div>
@@ -93,7 +96,10 @@ export function StageCell({ stageTitle, percentDone, state, isCurrent, absent }:
 export function StageLegend() {
   const states: StageState[] = ['done', 'in-progress', 'at-risk', 'blocked', 'not-started'];
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-label="Legend">
+    <ul
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground"
+      aria-label="Legend"
+    >
       {states.map((state) => (
         <li key={state} className="inline-flex items-center gap-1.5">
           <span aria-hidden="true" className={cn('size-2.5 rounded-full', FILL[state])} />

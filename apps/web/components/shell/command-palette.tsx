@@ -1,36 +1,23 @@
 'use client';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Command } from 'cmdk';
-import {
-  BoxesIcon,
-  FileTextIcon,
-  FolderKanbanIcon,
-  MailPlusIcon,
-  MilestoneIcon,
-  SearchIcon,
-  UsersIcon,
-} from 'lucide-react';
-import { useParams, useRouter } from 'next/navigation';
+import { SearchIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
-import { useTRPC } from '../../lib/trpc';
 import { Button } from '../ui/button';
 
-const itemClass =
-  'flex cursor-default items-center gap-2 rounded-md px-2 py-2 text-sm select-none data-[selected=true]:bg-accent data-[selected=true]:text-accent-foreground [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground';
-const groupClass =
-  '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground';
+const loadDialog = () => import('./command-palette-dialog').then((m) => m.CommandPaletteDialog);
+// cmdk and its queries load on first use, not with every page.
+const CommandPaletteDialog = dynamic(loadDialog, { ssr: false });
 
 /** Ctrl/⌘-K: jump to any workspace, project, stage of the open project, or settings page. */
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  const trpc = useTRPC();
-  const params = useParams<{ slug?: string; projectId?: string }>();
+  const [used, setUsed] = useState(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
+        setUsed(true);
         setOpen((value) => !value);
       }
     };
@@ -38,39 +25,18 @@ export function CommandPalette() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const workspaces = useQuery({ ...trpc.workspace.list.queryOptions(), enabled: open });
-  const projectLists = useQueries({
-    queries: (workspaces.data ?? []).slice(0, 20).map((workspace) => ({
-      ...trpc.project.list.queryOptions({ workspaceId: workspace.id, limit: 100 }),
-      enabled: open,
-    })),
-  });
-  const currentWorkspace = workspaces.data?.find((w) => w.slug === params.slug);
-  const project = useQuery({
-    ...trpc.project.get.queryOptions({ projectId: params.projectId ?? '' }),
-    enabled: open && Boolean(params.projectId),
-  });
-  const templateId = project.data?.template?.id;
-  const template = useQuery({
-    ...trpc.template.get.queryOptions({
-      workspaceId: project.data?.workspaceId ?? '',
-      templateId: templateId ?? '',
-    }),
-    enabled: open && Boolean(templateId && project.data),
-  });
-
-  const go = (href: string) => {
-    setOpen(false);
-    router.push(href);
-  };
-
   return (
     <>
       <Button
         variant="outline"
         size="sm"
         className="h-9 gap-2 px-2 text-muted-foreground sm:w-56 sm:justify-start sm:px-3"
-        onClick={() => setOpen(true)}
+        onPointerEnter={() => void loadDialog()}
+        onFocus={() => void loadDialog()}
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
         aria-label="Search and jump (Ctrl+K)"
         aria-keyshortcuts="Control+K Meta+K"
       >
@@ -80,102 +46,7 @@ export function CommandPalette() {
           Ctrl K
         </kbd>
       </Button>
-      <Command.Dialog
-        open={open}
-        onOpenChange={setOpen}
-        label="Jump to a workspace, project, stage or page"
-        overlayClassName="fixed inset-0 z-50 bg-black/40"
-        contentClassName="fixed left-1/2 top-[12vh] z-50 w-[calc(100vw-2rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-xl border bg-popover text-popover-foreground shadow-xl"
-      >
-        <div className="flex items-center gap-2 border-b px-3">
-          <SearchIcon className="size-4 text-muted-foreground" aria-hidden="true" />
-          <Command.Input
-            placeholder="Search workspaces, projects, stages…"
-            className="h-12 w-full bg-transparent text-base outline-none placeholder:text-muted-foreground sm:text-sm"
-          />
-        </div>
-        <Command.List className="max-h-[min(60vh,26rem)] overflow-y-auto p-1">
-          <Command.Empty className="px-3 py-6 text-center text-sm text-muted-foreground">
-            Nothing matches.
-          </Command.Empty>
-          {project.data && template.data ? (
-            <Command.Group heading={`Stages of ${project.data.name}`} className={groupClass}>
-              {template.data.stages.map((stage) => (
-                <Command.Item
-                  key={stage.key}
-                  value={`stage ${stage.title} ${stage.key}`}
-                  className={itemClass}
-                  onSelect={() =>
-                    go(`/w/${params.slug}/p/${project.data.id}#stage-${encodeURIComponent(stage.key)}`)
-                  }
-                >
-                  <MilestoneIcon aria-hidden="true" />
-                  <span className="truncate">{stage.title}</span>
-                  {stage.key === project.data.currentStageKey ? (
-                    <span className="ml-auto text-xs text-muted-foreground">current</span>
-                  ) : null}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          ) : null}
-          <Command.Group heading="Projects" className={groupClass}>
-            {(workspaces.data ?? []).slice(0, 20).flatMap((workspace, index) =>
-              (projectLists[index]?.data?.items ?? []).map((item) => (
-                <Command.Item
-                  key={item.id}
-                  value={`project ${item.name} ${workspace.name} ${item.id}`}
-                  className={itemClass}
-                  onSelect={() => go(`/w/${workspace.slug}/p/${item.id}`)}
-                >
-                  <FolderKanbanIcon aria-hidden="true" />
-                  <span className="truncate">{item.name}</span>
-                  <span className="ml-auto truncate text-xs text-muted-foreground">
-                    {workspace.name}
-                  </span>
-                </Command.Item>
-              )),
-            )}
-          </Command.Group>
-          <Command.Group heading="Workspaces" className={groupClass}>
-            {workspaces.data?.map((workspace) => (
-              <Command.Item
-                key={workspace.id}
-                value={`workspace ${workspace.name} ${workspace.slug}`}
-                className={itemClass}
-                onSelect={() => go(`/w/${workspace.slug}`)}
-              >
-                <BoxesIcon aria-hidden="true" />
-                <span className="truncate">{workspace.name}</span>
-              </Command.Item>
-            ))}
-          </Command.Group>
-          {currentWorkspace ? (
-            <Command.Group heading={`${currentWorkspace.name} settings`} className={groupClass}>
-              <Command.Item
-                value="page members roles"
-                className={itemClass}
-                onSelect={() => go(`/w/${currentWorkspace.slug}/settings/members`)}
-              >
-                <UsersIcon aria-hidden="true" /> Members and roles
-              </Command.Item>
-              <Command.Item
-                value="page invitations invite"
-                className={itemClass}
-                onSelect={() => go(`/w/${currentWorkspace.slug}/settings/invitations`)}
-              >
-                <MailPlusIcon aria-hidden="true" /> Invitations
-              </Command.Item>
-              <Command.Item
-                value="page templates checklist import"
-                className={itemClass}
-                onSelect={() => go(`/w/${currentWorkspace.slug}/settings/templates`)}
-              >
-                <FileTextIcon aria-hidden="true" /> Checklist templates
-              </Command.Item>
-            </Command.Group>
-          ) : null}
-        </Command.List>
-      </Command.Dialog>
+      {used ? <CommandPaletteDialog open={open} setOpen={setOpen} /> : null}
     </>
   );
 }

@@ -8,18 +8,30 @@ export interface NavTab {
   label: string;
   /** Active also on sub-paths (default), or only on the exact path. */
   exact?: boolean;
+  /** Other path prefixes under which this tab is the active one. */
+  alsoUnder?: string[];
 }
 
 /** Tabs as links (each one is a page); scrolls sideways on narrow screens. */
-export function TabNav({ tabs, label, className }: { tabs: NavTab[]; label: string; className?: string }) {
+export function TabNav({
+  tabs,
+  label,
+  className,
+}: {
+  tabs: NavTab[];
+  label: string;
+  className?: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className={cn('-mb-px overflow-x-auto', className)}>
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
-          const active = tab.exact
-            ? pathname === tab.href
-            : pathname === tab.href || pathname.startsWith(`${tab.href}/`);
+          const active =
+            (tab.exact
+              ? pathname === tab.href
+              : pathname === tab.href || pathname.startsWith(`${tab.href}/`)) ||
+            (tab.alsoUnder ?? []).some((prefix) => pathname.startsWith(prefix));
           return (
             <li key={tab.href}>
               <Link

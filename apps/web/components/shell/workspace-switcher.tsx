@@ -1,6 +1,7 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ROLE_LABEL } from '../../lib/roles';
@@ -14,8 +15,13 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
-import { CreateWorkspaceDialog } from '../workspace/create-workspace-dialog';
 import { useOptionalWorkspace } from '../workspace/workspace-context';
+
+// The form (react-hook-form, zod) loads when someone creates a workspace.
+const CreateWorkspaceDialog = dynamic(
+  () => import('../workspace/create-workspace-dialog').then((m) => m.CreateWorkspaceDialog),
+  { ssr: false },
+);
 
 export function WorkspaceSwitcher() {
   const trpc = useTRPC();
@@ -31,7 +37,9 @@ export function WorkspaceSwitcher() {
           <Button
             variant="ghost"
             className="h-9 max-w-[11rem] justify-between gap-1 px-2 sm:max-w-xs"
-            aria-label={current ? `Workspace: ${current.name}. Switch workspace` : 'Choose a workspace'}
+            aria-label={
+              current ? `Workspace: ${current.name}. Switch workspace` : 'Choose a workspace'
+            }
           >
             <span className="truncate">{current?.name ?? 'Workspaces'}</span>
             <ChevronsUpDownIcon className="text-muted-foreground" aria-hidden="true" />
@@ -64,7 +72,7 @@ export function WorkspaceSwitcher() {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <CreateWorkspaceDialog open={creating} onOpenChange={setCreating} />
+      {creating ? <CreateWorkspaceDialog open={creating} onOpenChange={setCreating} /> : null}
     </>
   );
 }

@@ -44,7 +44,10 @@ export function FormField({
       <p
         id={errorId}
         role={error ? 'alert' : undefined}
-        className={cn('text-xs text-destructive', reserveErrorSpace ? 'min-h-4' : error ? '' : 'hidden')}
+        className={cn(
+          'text-xs text-destructive',
+          reserveErrorSpace ? 'min-h-4' : error ? '' : 'hidden',
+        )}
       >
         {error ? error.charAt(0).toUpperCase() + error.slice(1) : null}
       </p>

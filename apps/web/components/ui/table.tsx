@@ -9,7 +9,10 @@ export function Table({
 }: ComponentProps<'table'> & { containerClassName?: string }) {
   return (
     <div className={cn('relative w-full overflow-x-auto', containerClassName)}>
-      <table className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
+      <table
+        className={cn('w-full caption-bottom border-collapse text-sm', className)}
+        {...props}
+      />
     </div>
   );
 }
@@ -23,7 +26,9 @@ export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
 }
 
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={cn('border-b transition-colors hover:bg-muted/40', className)} {...props} />;
+  return (
+    <tr className={cn('border-b transition-colors hover:bg-muted/40', className)} {...props} />
+  );
 }
 
 export function TableHead({ className, ...props }: ComponentProps<'th'>) {

@@ -1,6 +1,6 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ZWorkspaceCreateInput } from '@shipshape/domain';
+import { ZWorkspaceCreateInput } from '../../lib/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
@@ -43,8 +43,7 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated?: () => void }) {
         onCreated?.();
         router.push(`/w/${workspace.slug}`);
       },
-      onError: (error) =>
-        applyServerErrors(form.setError, error, ['name', 'slug', 'description']),
+      onError: (error) => applyServerErrors(form.setError, error, ['name', 'slug', 'description']),
     }),
   );
   const rootError = form.formState.errors.root?.server?.message;
@@ -59,9 +58,15 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated?: () => void }) {
           hint="Lower-case letters, digits and hyphens; made from the name if empty."
           error={form.formState.errors.slug?.message}
         >
-          <Input placeholder="fraud-ml" {...form.register('slug', { setValueAs: emptyToUndefined })} />
+          <Input
+            placeholder="fraud-ml"
+            {...form.register('slug', { setValueAs: emptyToUndefined })}
+          />
         </FormField>
-        <FormField label="Description (optional)" error={form.formState.errors.description?.message}>
+        <FormField
+          label="Description (optional)"
+          error={form.formState.errors.description?.message}
+        >
           <Textarea rows={2} {...form.register('description', { setValueAs: emptyToUndefined })} />
         </FormField>
       </div>

@@ -58,7 +58,8 @@ async function forward(request: Request): Promise<Response> {
   upstream.headers.forEach((value, name) => {
     if (!DROPPED.has(name) && name !== 'set-cookie') responseHeaders.set(name, value);
   });
-  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
+  for (const cookie of upstream.headers.getSetCookie())
+    responseHeaders.append('set-cookie', cookie);
   return new Response(upstream.body, {
     status: upstream.status,
     statusText: upstream.statusText,

@@ -48,7 +48,7 @@ function WorkspaceShell({ children }: { children: ReactNode }) {
           <TabNav
             label="Workspace"
             tabs={[
-              { href: base, label: 'Projects', exact: true },
+              { href: base, label: 'Projects', exact: true, alsoUnder: [`${base}/p/`] },
               { href: `${base}/settings`, label: 'Settings' },
             ]}
           />

@@ -17,7 +17,7 @@ import { useWorkspace } from '../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
 import { PHASES, PHASE_LABEL, type Phase } from '../../../lib/labels';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { useDebounced } from '../../../lib/use-debounced';
 
 export default function WorkspaceHomePage() {
@@ -28,19 +28,28 @@ export default function WorkspaceHomePage() {
   const [archived, setArchived] = useState(false);
   const debouncedSearch = useDebounced(search.trim(), 250);
   const stages = useDefaultStages(workspace.id);
+  const trpcClient = useTRPCClient();
+  const listInput = {
+    workspaceId: workspace.id,
+    archived,
+    limit: 50,
+    ...(debouncedSearch ? { search: debouncedSearch } : {}),
+  };
+  // Paged by hand: tRPC's infinite queries add `direction` to the input, which
+  // the API's strict input schema refuses. The key sits under project.list, so
+  // invalidating project.list refreshes it too.
   const projects = useInfiniteQuery({
-    ...trpc.project.list.infiniteQueryOptions(
-      {
-        workspaceId: workspace.id,
-        archived,
-        limit: 50,
-        ...(debouncedSearch ? { search: debouncedSearch } : {}),
-      },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
+    queryKey: trpc.project.list.infiniteQueryKey(listInput),
+    queryFn: ({ pageParam }) =>
+      trpcClient.project.list.query({ ...listInput, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
   });
-  const all = useMemo(() => projects.data?.pages.flatMap((page) => page.items) ?? [], [projects.data]);
+  const all = useMemo(
+    () => projects.data?.pages.flatMap((page) => page.items) ?? [],
+    [projects.data],
+  );
   const shown = phase ? all.filter((p) => p.phase === phase) : all;
   const filtering = Boolean(debouncedSearch || phase || archived);
   const canCreate = can('MEMBER');

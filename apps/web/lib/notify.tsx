@@ -12,7 +12,14 @@ export function notifyFailure(action: string, error: unknown): void {
         ? `${action}: someone else changed this first`
         : `${action} failed`;
   toast.error(title, {
-    description: info.requestId ? `${info.message} (request ${info.requestId})` : info.message,
+    description: (
+      <>
+        {info.message}
+        {info.requestId ? (
+          <span className="mt-1 block text-[11px] opacity-75">Request ID: {info.requestId}</span>
+        ) : null}
+      </>
+    ),
   });
 }
 

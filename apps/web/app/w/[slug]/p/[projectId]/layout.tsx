@@ -1,0 +1,109 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { ArchiveIcon, SearchXIcon } from 'lucide-react';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { TabNav } from '../../../../../components/shell/workspace-nav';
+import { Badge } from '../../../../../components/ui/badge';
+import { Button } from '../../../../../components/ui/button';
+import { EmptyState } from '../../../../../components/ui/empty-state';
+import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
+import { Alert } from '../../../../../components/ui/alert';
+import { useWorkspace } from '../../../../../components/workspace/workspace-context';
+import { errorInfo } from '../../../../../lib/errors';
+import { APPROACH_LABEL, INFERENCE_LABEL, PHASE_LABEL } from '../../../../../lib/labels';
+import { useTRPC } from '../../../../../lib/trpc';
+
+export default function ProjectLayout({ children }: { children: ReactNode }) {
+  const { projectId } = useParams<{ projectId: string }>();
+  const { workspace } = useWorkspace();
+  const trpc = useTRPC();
+  const project = useQuery(trpc.project.get.queryOptions({ projectId }));
+  const base = `/w/${workspace.slug}/p/${projectId}`;
+
+  if (project.isPending) {
+    return (
+      <Loading label="Loading project…">
+        <Skeleton className="mb-2 h-4 w-32" />
+        <Skeleton className="mb-3 h-8 w-72 max-w-full" />
+        <Skeleton className="mb-6 h-5 w-96 max-w-full" />
+        <Skeleton className="h-64 w-full" />
+      </Loading>
+    );
+  }
+  if (project.error) {
+    const info = errorInfo(project.error);
+    if (info.code === 'NOT_FOUND' || info.code === 'BAD_REQUEST') {
+      return (
+        <EmptyState
+          icon={<SearchXIcon />}
+          title="Project not found"
+          action={
+            <Button asChild>
+              <Link href={`/w/${workspace.slug}`}>Back to projects</Link>
+            </Button>
+          }
+        >
+          It may have been deleted, or it belongs to a workspace you are not in.
+        </EmptyState>
+      );
+    }
+    return (
+      <Alert variant="destructive" role="alert">
+        The project could not be loaded: {info.message}
+      </Alert>
+    );
+  }
+  const p = project.data;
+  return (
+    <div className="space-y-5">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-1 text-sm text-muted-foreground">
+          <Link href={`/w/${workspace.slug}`} className="rounded-sm hover:underline">
+            Projects
+          </Link>
+          <span aria-hidden="true"> / </span>
+        </nav>
+        <h1
+          className="text-2xl font-semibold tracking-tight break-words"
+          data-testid="project-name"
+        >
+          {p.name}
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-1.5">
+          <Badge variant="outline" title="Phase">
+            {PHASE_LABEL[p.phase]}
+          </Badge>
+          {p.approach ? <Badge>{APPROACH_LABEL[p.approach]}</Badge> : null}
+          {p.inference ? <Badge>{INFERENCE_LABEL[p.inference]} inference</Badge> : null}
+          {p.template ? (
+            <Badge variant="secondary">
+              {p.template.name} v{p.template.versionLabel}
+            </Badge>
+          ) : null}
+          {p.archived ? (
+            <Badge variant="warning">
+              <ArchiveIcon className="size-3" aria-hidden="true" /> Archived
+            </Badge>
+          ) : null}
+        </div>
+        {p.description ? (
+          <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-muted-foreground">
+            {p.description}
+          </p>
+        ) : null}
+      </div>
+      <div className="border-b">
+        <TabNav
+          label="Project"
+          tabs={[
+            { href: base, label: 'Stages', exact: true },
+            { href: `${base}/settings`, label: 'Settings' },
+          ]}
+        />
+      </div>
+      {children}
+    </div>
+  );
+}

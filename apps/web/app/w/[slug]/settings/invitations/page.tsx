@@ -1,0 +1,265 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ZInviteInput, type TRole } from '../../../../../lib/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CheckIcon, CopyIcon, MailIcon, ShieldAlertIcon } from 'lucide-react';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Alert, AlertTitle } from '../../../../../components/ui/alert';
+import { Button } from '../../../../../components/ui/button';
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+} from '../../../../../components/ui/card';
+import { EmptyState } from '../../../../../components/ui/empty-state';
+import { FormField } from '../../../../../components/ui/form-field';
+import { Input, NativeSelect } from '../../../../../components/ui/input';
+import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
+import { Spinner } from '../../../../../components/ui/spinner';
+import { useWorkspace } from '../../../../../components/workspace/workspace-context';
+import { errorInfo } from '../../../../../lib/errors';
+import { applyServerErrors } from '../../../../../lib/form-errors';
+import {
+  formatDate,
+  formatDateTime,
+  formatRelative,
+  type DateInput,
+} from '../../../../../lib/format';
+import { notifyFailure, notifySuccess } from '../../../../../lib/notify';
+import { ROLES, ROLE_HELP, ROLE_LABEL } from '../../../../../lib/roles';
+import { useTRPC } from '../../../../../lib/trpc';
+
+function CopyableLink({
+  url,
+  expiresAt,
+  email,
+}: {
+  url: string;
+  expiresAt: DateInput;
+  email: string;
+}) {
+  const [copied, setCopied] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // No clipboard permission (e.g. plain HTTP): select it for a manual copy.
+      input.current?.select();
+    }
+  };
+  return (
+    <Alert variant="info" role="status" data-testid="invite-link-panel">
+      <AlertTitle>Invitation link for {email}</AlertTitle>
+      <p className="mb-2">
+        Send this link to them; it is shown only now. It works once, for that email address, until{' '}
+        {formatDateTime(expiresAt)}.
+      </p>
+      <div className="flex gap-2">
+        <Input
+          ref={input}
+          readOnly
+          value={url}
+          aria-label="Invitation link"
+          data-testid="invite-link"
+          onFocus={(event) => event.currentTarget.select()}
+          className="font-mono text-xs"
+        />
+        <Button type="button" variant="outline" onClick={copy} aria-live="polite">
+          {copied ? <CheckIcon aria-hidden="true" /> : <CopyIcon aria-hidden="true" />}
+          {copied ? 'Copied' : 'Copy'}
+        </Button>
+      </div>
+    </Alert>
+  );
+}
+
+function InviteForm({
+  onInvited,
+}: {
+  onInvited: (link: { url: string; expiresAt: DateInput; email: string }) => void;
+}) {
+  const { workspace, role } = useWorkspace();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    resolver: zodResolver(ZInviteInput),
+    defaultValues: { workspaceId: workspace.id, email: '', role: 'MEMBER' as TRole },
+  });
+  const invite = useMutation(
+    trpc.workspace.invite.mutationOptions({
+      onSuccess: async (result, input) => {
+        onInvited({
+          url: `${window.location.origin}/invite/${result.token}`,
+          expiresAt: result.expiresAt,
+          email: input.email,
+        });
+        form.reset({ workspaceId: workspace.id, email: '', role: input.role });
+        await queryClient.invalidateQueries(
+          trpc.workspace.invitations.queryFilter({ workspaceId: workspace.id }),
+        );
+      },
+      onError: (error) => {
+        if (errorInfo(error).code === 'FORBIDDEN') {
+          void queryClient.invalidateQueries(trpc.workspace.list.queryFilter());
+        }
+        applyServerErrors(form.setError, error, ['email', 'role']);
+      },
+    }),
+  );
+  const roles = ROLES.filter((r) => r !== 'OWNER' || role === 'OWNER');
+  const selected = form.watch('role');
+  return (
+    <form
+      noValidate
+      aria-label="Invite someone"
+      onSubmit={form.handleSubmit((values) => invite.mutate(values))}
+    >
+      <div className="grid gap-2 sm:grid-cols-[1fr_12rem]">
+        <FormField label="Email address" error={form.formState.errors.email?.message}>
+          <Input
+            type="email"
+            autoComplete="off"
+            placeholder="name@example.com"
+            {...form.register('email')}
+          />
+        </FormField>
+        <FormField
+          label="Role"
+          hint={ROLE_HELP[selected]}
+          error={form.formState.errors.role?.message}
+        >
+          <NativeSelect {...form.register('role')}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABEL[r]}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+      </div>
+      {form.formState.errors.root?.server?.message ? (
+        <Alert variant="destructive" role="alert" className="mb-3">
+          {form.formState.errors.root.server.message}
+        </Alert>
+      ) : null}
+      <Button type="submit" disabled={invite.isPending}>
+        {invite.isPending ? <Spinner /> : <MailIcon aria-hidden="true" />}
+        Create invitation link
+      </Button>
+    </form>
+  );
+}
+
+function PendingInvitations() {
+  const { workspace } = useWorkspace();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const input = { workspaceId: workspace.id };
+  const key = trpc.workspace.invitations.queryKey(input);
+  const invitations = useQuery(trpc.workspace.invitations.queryOptions(input));
+  const revoke = useMutation(
+    trpc.workspace.revokeInvite.mutationOptions({
+      onMutate: async ({ invitationId }) => {
+        await queryClient.cancelQueries({ queryKey: key });
+        const previous = queryClient.getQueryData(key);
+        queryClient.setQueryData(key, (list) => list?.filter((i) => i.id !== invitationId));
+        return { previous };
+      },
+      onError: (error, _input, context) => {
+        if (context?.previous) queryClient.setQueryData(key, context.previous);
+        notifyFailure('Revoking the invitation', error);
+      },
+      onSuccess: () => notifySuccess('Invitation revoked'),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    }),
+  );
+  if (invitations.isPending) {
+    return (
+      <Loading label="Loading invitations…">
+        <Skeleton className="h-24 w-full" />
+      </Loading>
+    );
+  }
+  if (invitations.error) {
+    return (
+      <Alert variant="destructive" role="alert">
+        Invitations could not be loaded: {errorInfo(invitations.error).message}
+      </Alert>
+    );
+  }
+  if (invitations.data.length === 0) {
+    return (
+      <EmptyState icon={<MailIcon />} title="No pending invitations">
+        Invitations that are accepted, revoked or expired leave this list.
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="divide-y rounded-xl border bg-card" data-testid="pending-invitations">
+      {invitations.data.map((invitation) => (
+        <li key={invitation.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+          <div className="min-w-0 flex-1">
+            <p className="truncate font-medium">{invitation.email}</p>
+            <p className="text-xs text-muted-foreground">
+              {ROLE_LABEL[invitation.role]} · sent {formatDate(invitation.createdAt)} · expires{' '}
+              {formatRelative(invitation.expiresAt)}
+            </p>
+          </div>
+          <Button
+            size="sm"
+            variant="outline"
+            onClick={() =>
+              revoke.mutate({ workspaceId: workspace.id, invitationId: invitation.id })
+            }
+            aria-label={`Revoke the invitation for ${invitation.email}`}
+          >
+            Revoke
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function InvitationsPage() {
+  const { can } = useWorkspace();
+  const [link, setLink] = useState<{ url: string; expiresAt: DateInput; email: string } | null>(
+    null,
+  );
+  if (!can('ADMIN')) {
+    return (
+      <EmptyState icon={<ShieldAlertIcon />} title="Only admins and owners manage invitations">
+        Ask an admin of this workspace to invite the people you want to add.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="grid max-w-3xl gap-4">
+      <Card>
+        <CardHeader>
+          <CardTitle>Invite someone</CardTitle>
+          <CardDescription>
+            Shipshape does not send email: it makes a link for you to send. The person signs in (or
+            signs up) with the invited address and joins with the role you pick.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <InviteForm onInvited={setLink} />
+          {link ? <CopyableLink {...link} /> : null}
+        </CardContent>
+      </Card>
+      <section aria-labelledby="pending-heading" className="space-y-2">
+        <h2 id="pending-heading" className="text-lg font-semibold">
+          Pending invitations
+        </h2>
+        <PendingInvitations />
+      </section>
+    </div>
+  );
+}
