@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, type FastifyInstance } from '@shipshape/api-server';
 import { createDb, type Db } from '@shipshape/db';
-import type { ApiClient} from '../../support/api-client';
+import type { ApiClient } from '../../support/api-client';
 import { signUp } from '../../support/api-client';
 import { builtInTemplates, createProject } from '../../support/authz-fixture';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
