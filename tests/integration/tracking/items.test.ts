@@ -127,6 +127,8 @@ describe('[items][update] the rules of a checklist item', () => {
     expect(done.completedBy?.id).toBe(t.member.user.id);
     expect(done.completedAt).not.toBeNull();
     expect(done.version).toBe(item.version + 1);
+    // The answer is the row as stored.
+    expect(await t.member.client.ok('item.get', { itemId: item.id })).toEqual(done);
     const reopened = await t.member.client.ok<Item>('item.update', {
       itemId: item.id,
       expectedVersion: done.version,
@@ -182,6 +184,16 @@ describe('[items][update] the rules of a checklist item', () => {
     });
     expect(ok).toMatchObject({ dueDate: '2027-01-31', notes: 'Check with the data owner' });
     expect(ok.assignee?.id).toBe(t.viewer.user.id);
+    expect(await t.lead.client.ok('item.get', { itemId: item.id })).toEqual(ok);
+    const cleared = await t.lead.client.ok<Item>('item.update', {
+      itemId: item.id,
+      expectedVersion: ok.version,
+      assigneeId: null,
+      dueDate: null,
+      notes: null,
+    });
+    expect(cleared).toMatchObject({ assignee: null, dueDate: null, notes: null });
+    expect(await t.lead.client.ok('item.get', { itemId: item.id })).toEqual(cleared);
   });
 
   it('a parent is not DONE while a sub-item is open, unless the request says so', async () => {

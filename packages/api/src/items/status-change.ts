@@ -63,16 +63,17 @@ export async function itemUpdateData(
   return data;
 }
 
-/** An assignee must be a member of the item's workspace. */
+/** An assignee must be a member of the item's workspace; returns who it is. */
 export async function assertAssignable(
   tx: Prisma.TransactionClient,
   workspaceId: string,
   assigneeId: string | null | undefined,
-): Promise<void> {
-  if (!assigneeId) return;
+): Promise<{ id: string; name: string } | null> {
+  if (!assigneeId) return null;
   const member = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId: assigneeId } },
-    select: { id: true },
+    select: { user: { select: { id: true, name: true } } },
   });
   if (!member) throw badRequest('The assignee must be a member of this workspace.');
+  return member.user;
 }

@@ -10,6 +10,7 @@ import {
   ZItemMoveInput,
   ZItemRef,
   ZItemUpdateInput,
+  type TItem,
 } from '@shipshape/domain';
 import type { Db, Prisma } from '@shipshape/db';
 import { randomBytes } from 'node:crypto';
@@ -62,11 +63,12 @@ export const itemRouter = router({
         { ...input, dueDate: parseCalendarDate(input.dueDate) },
         ctx.user.id,
       );
-      await ctx.db.$transaction(async (tx) => {
-        await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
+      const updatedAt = new Date();
+      const assignee = await ctx.db.$transaction(async (tx) => {
+        const assignee = await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
         const written = await tx.projectItem.updateMany({
           where: { id: input.itemId, version: input.expectedVersion },
-          data: { ...data, version: { increment: 1 } },
+          data: { ...data, updatedAt, version: { increment: 1 } },
         });
         if (written.count === 0) {
           throw conflict('checklist item', await readItem(ctx.db, input.itemId));
@@ -82,8 +84,23 @@ export const itemRouter = router({
           before: change.before,
           after: change.after,
         });
+        return assignee;
       });
-      return readItem(ctx.db, input.itemId);
+      // The row as written, without reading it back: every changed column is
+      // known here (a test compares it with item.get).
+      return {
+        ...before,
+        ...pick(data, ['status', 'notApplicableReason', 'notes', 'completedAt']),
+        ...(data.assigneeId !== undefined ? { assignee } : {}),
+        ...(data.dueDate !== undefined
+          ? { dueDate: formatCalendarDate(data.dueDate as Date | null) }
+          : {}),
+        ...(data.completedById !== undefined
+          ? { completedBy: data.completedById ? { id: ctx.user.id, name: ctx.user.name } : null }
+          : {}),
+        version: before.version + 1,
+        updatedAt,
+      } as TItem;
     }),
 
   /** Assign or set status for many items at once: all of them or none. */
@@ -351,6 +368,17 @@ async function listItems(db: Db, input: z.infer<typeof ZItemListInput>) {
     ...pageArgs(input),
   });
   return toPage(rows, input.limit, toItem);
+}
+
+function pick<T extends object, K extends string>(
+  object: T,
+  keys: K[],
+): Partial<Record<K, unknown>> {
+  return Object.fromEntries(
+    keys
+      .filter((key) => key in object)
+      .map((key) => [key, (object as Record<string, unknown>)[key]]),
+  ) as Partial<Record<K, unknown>>;
 }
 
 /** The columns a write changes, as they were and as they become: an activity row's before/after. */
