@@ -17,7 +17,7 @@ import { createTestDatabase } from '../../support/database';
 import { freePort } from '../../support/ports';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const webDir = join(root, 'apps/web');
+export const webDir = join(root, 'apps/web');
 const nextBin = join(webDir, 'node_modules/next/dist/bin/next');
 export const screenshotDir = join(root, 'docs/screenshots');
 
