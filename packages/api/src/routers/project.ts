@@ -11,6 +11,7 @@ import {
   flattenTemplate,
   parseChecklistMarkdown,
   slugFromName,
+  type TProject,
 } from '@shipshape/domain';
 import { Prisma } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
@@ -143,29 +144,15 @@ export const projectRouter = router({
 
   update: workspaceProcedure(ZProjectUpdateInput, 'MEMBER', byProject)
     .output(ZProject)
-    .mutation(({ ctx, input }) =>
-      ctx.db.$transaction(async (tx) => {
-        const { projectId, expectedVersion, ...changes } = input;
-        const before = await readProject(tx, projectId);
-        await updateIfVersion(
-          tx.project,
-          { id: projectId, expectedVersion, data: changes, entity: 'project' },
-          async () => before,
-        );
-        const after = await readProject(tx, projectId);
-        await recordActivity(tx, {
-          workspaceId: ctx.workspaceId,
-          projectId,
-          actorId: ctx.user.id,
-          action: 'project.updated',
-          entityType: 'project',
-          entityId: projectId,
-          before,
-          after,
-        });
-        return after;
-      }),
-    ),
+    .mutation(({ ctx, input }) => {
+      const { projectId, expectedVersion, ...changes } = input;
+      return changeProject(ctx, {
+        projectId,
+        expectedVersion,
+        data: changes,
+        action: 'project.updated',
+      });
+    }),
 
   archive: workspaceProcedure(ZProjectArchiveInput, 'MEMBER', byProject)
     .output(ZProject)
@@ -177,38 +164,20 @@ export const projectRouter = router({
 
   setStage: workspaceProcedure(ZProjectSetStageInput, 'MEMBER', byProject)
     .output(ZProject)
-    .mutation(({ ctx, input }) =>
-      ctx.db.$transaction(async (tx) => {
-        const stage = await tx.projectStage.findUnique({
-          where: { projectId_key: { projectId: input.projectId, key: input.stageKey } },
-          select: { id: true },
-        });
-        if (!stage) throw badRequest(`This project has no stage "${input.stageKey}".`);
-        const before = await readProject(tx, input.projectId);
-        await updateIfVersion(
-          tx.project,
-          {
-            id: input.projectId,
-            expectedVersion: input.expectedVersion,
-            data: { currentStageId: stage.id },
-            entity: 'project',
-          },
-          async () => before,
-        );
-        const after = await readProject(tx, input.projectId);
-        await recordActivity(tx, {
-          workspaceId: ctx.workspaceId,
-          projectId: input.projectId,
-          actorId: ctx.user.id,
-          action: 'project.stage_changed',
-          entityType: 'project',
-          entityId: input.projectId,
-          before: { currentStageKey: before.currentStageKey },
-          after: { currentStageKey: after.currentStageKey },
-        });
-        return after;
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const stage = await ctx.db.projectStage.findUnique({
+        where: { projectId_key: { projectId: input.projectId, key: input.stageKey } },
+        select: { id: true },
+      });
+      if (!stage) throw badRequest(`This project has no stage "${input.stageKey}".`);
+      return changeProject(ctx, {
+        projectId: input.projectId,
+        expectedVersion: input.expectedVersion,
+        data: { currentStageId: stage.id },
+        action: 'project.stage_changed',
+        recorded: (project) => ({ currentStageKey: project.currentStageKey }),
+      });
+    }),
 
   upgradePreview: workspaceProcedure(ZUpgradeInput, 'VIEWER', byProject)
     .output(ZUpgradePreview)
@@ -305,33 +274,57 @@ export const projectRouter = router({
     }),
 });
 
-async function setArchived(
+function setArchived(
   ctx: MemberContext,
   input: { projectId: string; expectedVersion: number },
   archived: boolean,
 ) {
+  return changeProject(ctx, {
+    ...input,
+    data: { archived, archivedAt: archived ? new Date() : null },
+    action: archived ? 'project.archived' : 'project.unarchived',
+    recorded: (project) => ({ archived: project.archived }),
+  });
+}
+
+/**
+ * The one way a project's own fields change: optimistic on its version, and
+ * recorded in the activity log (all of it, or the part `recorded` picks) in
+ * the same transaction.
+ */
+async function changeProject(
+  ctx: MemberContext,
+  change: {
+    projectId: string;
+    expectedVersion: number;
+    data: Prisma.ProjectUncheckedUpdateManyInput;
+    action: string;
+    recorded?: (project: TProject) => unknown;
+  },
+): Promise<TProject> {
+  const recorded = change.recorded ?? ((project: TProject) => project);
   return ctx.db.$transaction(async (tx) => {
-    const before = await readProject(tx, input.projectId);
+    const before = await readProject(tx, change.projectId);
     await updateIfVersion(
       tx.project,
       {
-        id: input.projectId,
-        expectedVersion: input.expectedVersion,
-        data: { archived, archivedAt: archived ? new Date() : null },
+        id: change.projectId,
+        expectedVersion: change.expectedVersion,
+        data: change.data,
         entity: 'project',
       },
       async () => before,
     );
-    const after = await readProject(tx, input.projectId);
+    const after = await readProject(tx, change.projectId);
     await recordActivity(tx, {
       workspaceId: ctx.workspaceId,
-      projectId: input.projectId,
+      projectId: change.projectId,
       actorId: ctx.user.id,
-      action: archived ? 'project.archived' : 'project.unarchived',
+      action: change.action,
       entityType: 'project',
-      entityId: input.projectId,
-      before: { archived: before.archived },
-      after: { archived },
+      entityId: change.projectId,
+      before: recorded(before),
+      after: recorded(after),
     });
     return after;
   });
