@@ -149,7 +149,8 @@ describe('[e2e] journey', () => {
       async () => (await stack.db.projectItem.findUniqueOrThrow({ where: { id: item.id } })).status,
     ).toBe('DONE');
     await until(() => b.getByTestId('stage-summary').textContent()).toMatch(/^1 of \d+/);
-    await screenshot(b, 'stage-view');
+    // The stage is long (100+ items): a picture of the screen around the item.
+    await screenshot(b, 'stage-view', { fullPage: false });
   });
 
   it('A defines a KPI, records five values and sees them on the chart', async () => {
@@ -211,6 +212,8 @@ describe('[e2e] journey', () => {
     const results = a.getByTestId('lesson-result');
     await until(() => results.count()).toBe(1);
     await until(() => results.first().getByTestId('lesson-title').textContent()).toBe(LESSON_TITLE);
+    // The debounced search has answered once matches are marked.
+    await until(() => results.first().locator('mark').count()).toBeGreaterThan(0);
     const marks = await results.first().locator('mark').allTextContents();
     expect(marks.map((m) => m.toLowerCase())).toContain('holiday');
     await a.getByLabel('Search lessons').fill('nothing about this anywhere');

@@ -133,7 +133,7 @@ describe('[e2e] web app', () => {
     await until(() => row.count()).toBe(1);
     await until(() => row.getByRole('link').first().textContent()).toBe('Churn prediction');
     expect(await row.locator('[data-current="true"]').count()).toBe(1);
-    await screenshot(owner, 'workspace-home');
+    await screenshot(owner, 'workspace-home-first-project');
 
     // Ctrl-K jumps anywhere from the keyboard.
     await owner.keyboard.press('Control+k');

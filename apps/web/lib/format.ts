@@ -55,3 +55,23 @@ export function formatPercent(value: number): string {
     maximumFractionDigits: value > 0 && value < 1 ? 1 : 0,
   }).format(value / 100);
 }
+
+const measure = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
+/** A KPI value in the reader's locale with its unit: "0.912 AUC", "12 %", "140 ms". */
+export function formatMeasure(value: number | null | undefined, unit = ''): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const number = measure.format(value);
+  if (!unit) return number;
+  return unit === '%' ? `${number} %` : `${number} ${unit}`;
+}
+
+/** "+12.5 %", "−3 %": a signed change. */
+export function formatSignedPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return (
+    new Intl.NumberFormat(undefined, {
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(value) + ' %'
+  );
+}

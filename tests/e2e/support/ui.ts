@@ -33,7 +33,7 @@ export async function signInThroughForm(page: Page, email: string, password = PA
 export async function screenshot(
   page: Page,
   name: string,
-  options: { toasts?: boolean } = {},
+  options: { toasts?: boolean; fullPage?: boolean } = {},
 ): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
@@ -41,8 +41,15 @@ export async function screenshot(
   const style = options.toasts
     ? null
     : await page.addStyleTag({ content: '[data-sonner-toaster]{visibility:hidden!important}' });
+  const fullPage = options.fullPage ?? true;
+  // From the top, so the sticky header is pictured where it belongs.
+  if (fullPage) {
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0),
+    );
+  }
   await page.waitForTimeout(150);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   await style?.evaluate((element) => element.remove());
   return path;
 }

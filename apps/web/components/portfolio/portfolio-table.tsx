@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { formatRelative, formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber, formatPercent, formatRelative } from '../../lib/format';
 import { PHASE_SHORT, shortStageTitle } from '../../lib/labels';
 import type { RouterOutputs } from '../../lib/trpc';
 import { Badge } from '../ui/badge';
@@ -14,8 +14,17 @@ export interface PortfolioStage {
   title: string;
 }
 
-/** Progress for one cell; `dashboard.workspace` will provide these. */
+/** Progress for one cell, from `dashboard.workspace`. */
 export type StageProgress = Pick<StageCellProps, 'percentDone' | 'state'>;
+
+/** One project's row of `dashboard.workspace`: cells by stage key and its problems. */
+export interface PortfolioRowProgress {
+  cells: Map<string, StageProgress>;
+  percentDone: number;
+  overdue: number;
+  blocked: number;
+  kpisOffTrack: number;
+}
 
 const stickyCell = 'sticky left-0 z-10 bg-card shadow-[1px_0_0_var(--border)]';
 
@@ -29,8 +38,8 @@ export function PortfolioTable({
   projects: PortfolioProject[];
   stages: PortfolioStage[];
   slug: string;
-  /** projectId → stageKey → progress; absent until dashboards exist. */
-  progress?: (projectId: string, stageKey: string) => StageProgress | undefined;
+  /** A project's progress; undefined while loading (or for archived projects). */
+  progress?: (projectId: string) => PortfolioRowProgress | undefined;
   caption: string;
 }) {
   return (
@@ -46,6 +55,11 @@ export function PortfolioTable({
             Project
           </TableHead>
           <TableHead scope="col">Phase</TableHead>
+          <TableHead scope="col">Done</TableHead>
+          <TableHead scope="col">Overdue</TableHead>
+          <TableHead scope="col" title="KPIs whose latest value is off track">
+            KPIs off track
+          </TableHead>
           {stages.map((stage) => (
             <TableHead
               key={stage.key}
@@ -65,6 +79,7 @@ export function PortfolioTable({
       <TableBody>
         {projects.map((project) => {
           const sameTemplateKeys = project.currentStageKey;
+          const row = progress?.(project.id);
           return (
             <TableRow key={project.id} data-testid="portfolio-row">
               <th scope="row" className={`${stickyCell} px-3 py-2 text-left font-normal`}>
@@ -84,8 +99,21 @@ export function PortfolioTable({
               <TableCell>
                 <Badge variant="outline">{PHASE_SHORT[project.phase]}</Badge>
               </TableCell>
+              <TableCell className="tabular-nums" data-testid="portfolio-percent">
+                {row ? formatPercent(row.percentDone) : '—'}
+              </TableCell>
+              <TableCell data-testid="portfolio-overdue">
+                <ProblemCount
+                  count={row?.overdue}
+                  label="overdue"
+                  extra={row?.blocked ? `${formatNumber(row.blocked)} blocked` : undefined}
+                />
+              </TableCell>
+              <TableCell data-testid="portfolio-kpis-off-track">
+                <ProblemCount count={row?.kpisOffTrack} label="off track" />
+              </TableCell>
               {stages.map((stage) => {
-                const cell = progress?.(project.id, stage.key);
+                const cell = row?.cells.get(stage.key);
                 return (
                   <TableCell key={stage.key}>
                     <StageCell
@@ -93,6 +121,7 @@ export function PortfolioTable({
                       percentDone={cell?.percentDone}
                       state={cell?.state}
                       isCurrent={sameTemplateKeys === stage.key}
+                      absent={row !== undefined && cell === undefined}
                     />
                   </TableCell>
                 );
@@ -110,6 +139,30 @@ export function PortfolioTable({
         })}
       </TableBody>
     </Table>
+  );
+}
+
+function ProblemCount({
+  count,
+  label,
+  extra,
+}: {
+  count: number | undefined;
+  label: string;
+  extra?: string | undefined;
+}) {
+  if (count === undefined) return <span className="text-muted-foreground">—</span>;
+  return (
+    <span className="inline-flex flex-col text-xs leading-tight whitespace-nowrap">
+      {count > 0 ? (
+        <Badge variant="destructive" className="w-fit tabular-nums">
+          {formatNumber(count)} {label}
+        </Badge>
+      ) : (
+        <span className="text-muted-foreground tabular-nums">0</span>
+      )}
+      {extra ? <span className="mt-0.5 text-muted-foreground">{extra}</span> : null}
+    </span>
   );
 }
 

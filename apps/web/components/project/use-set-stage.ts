@@ -54,7 +54,12 @@ export function useSetStage(projectId: string) {
         queryClient.setQueryData(getKey, project);
         patchProjectInLists(queryClient, listKey, projectId, () => project);
       },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+      onSettled: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: listKey }),
+          queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
+        ]);
+      },
     }),
   );
   const setStage = (stageKey: string) => {

@@ -2,7 +2,10 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import {
+  ActivityIcon,
   BoxesIcon,
+  LightbulbIcon,
+  ListChecksIcon,
   FileTextIcon,
   FolderKanbanIcon,
   MailPlusIcon,
@@ -89,9 +92,7 @@ export function CommandPaletteDialog({
                   value={`stage ${stage.title} ${stage.key}`}
                   className={itemClass}
                   onSelect={() =>
-                    go(
-                      `/w/${params.slug}/p/${project.data.id}#stage-${encodeURIComponent(stage.key)}`,
-                    )
+                    go(`/w/${params.slug}/p/${project.data.id}/s/${encodeURIComponent(stage.key)}`)
                   }
                 >
                   <MilestoneIcon aria-hidden="true" />
@@ -135,7 +136,28 @@ export function CommandPaletteDialog({
             ))}
           </Command.Group>
           {currentWorkspace ? (
-            <Command.Group heading={`${currentWorkspace.name} settings`} className={groupClass}>
+            <Command.Group heading={`${currentWorkspace.name}: pages`} className={groupClass}>
+              <Command.Item
+                value="page my work assigned items"
+                className={itemClass}
+                onSelect={() => go(`/w/${currentWorkspace.slug}/my-work`)}
+              >
+                <ListChecksIcon aria-hidden="true" /> My work
+              </Command.Item>
+              <Command.Item
+                value="page lessons learnt search"
+                className={itemClass}
+                onSelect={() => go(`/w/${currentWorkspace.slug}/lessons`)}
+              >
+                <LightbulbIcon aria-hidden="true" /> Lessons learnt
+              </Command.Item>
+              <Command.Item
+                value="page activity feed"
+                className={itemClass}
+                onSelect={() => go(`/w/${currentWorkspace.slug}/activity`)}
+              >
+                <ActivityIcon aria-hidden="true" /> Activity
+              </Command.Item>
               <Command.Item
                 value="page members roles"
                 className={itemClass}

@@ -49,6 +49,9 @@ function WorkspaceShell({ children }: { children: ReactNode }) {
             label="Workspace"
             tabs={[
               { href: base, label: 'Projects', exact: true, alsoUnder: [`${base}/p/`] },
+              { href: `${base}/my-work`, label: 'My work' },
+              { href: `${base}/lessons`, label: 'Lessons' },
+              { href: `${base}/activity`, label: 'Activity' },
               { href: `${base}/settings`, label: 'Settings' },
             ]}
           />

@@ -1,8 +1,13 @@
 'use client';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FolderPlusIcon, SearchIcon } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { PortfolioSkeleton, PortfolioTable } from '../../../components/portfolio/portfolio-table';
+import {
+  PortfolioSkeleton,
+  PortfolioTable,
+  type PortfolioRowProgress,
+  type StageProgress,
+} from '../../../components/portfolio/portfolio-table';
 import { StageLegend } from '../../../components/portfolio/stage-cell';
 import { useDefaultStages } from '../../../components/portfolio/use-default-stages';
 import { NewProjectDialog } from '../../../components/project/new-project-dialog';
@@ -28,6 +33,30 @@ export default function WorkspaceHomePage() {
   const [archived, setArchived] = useState(false);
   const debouncedSearch = useDebounced(search.trim(), 250);
   const stages = useDefaultStages(workspace.id);
+  const dashboard = useQuery(trpc.dashboard.workspace.queryOptions({ workspaceId: workspace.id }));
+  // Progress per project and stage (active projects only; archived ones show placeholders).
+  const progress = useMemo(() => {
+    const byProject = new Map<string, PortfolioRowProgress>();
+    const data = dashboard.data;
+    if (!data) return byProject;
+    for (const project of data.projects) {
+      const cells = new Map<string, StageProgress>();
+      data.stages.forEach((stage, index) => {
+        const cell = project.cells[index];
+        if (cell) cells.set(stage.key, { percentDone: cell.percentDone, state: cell.state });
+      });
+      byProject.set(project.id, {
+        cells,
+        percentDone: project.percentDone,
+        overdue: project.overdue,
+        blocked: project.blocked,
+        kpisOffTrack: project.kpisOffTrack,
+      });
+    }
+    return byProject;
+  }, [dashboard.data]);
+  // Columns: every stage the workspace's projects have; the default checklist's before any exist.
+  const columns = dashboard.data?.stages.length ? dashboard.data.stages : (stages.stages ?? []);
   const trpcClient = useTRPCClient();
   const listInput = {
     workspaceId: workspace.id,
@@ -124,6 +153,15 @@ export default function WorkspaceHomePage() {
               }`
             : ''}
           {projects.isFetching && projects.data ? ' · updating…' : ''}
+          {dashboard.data && !archived ? (
+            <span data-testid="portfolio-totals">
+              {` · ${formatNumber(dashboard.data.totals.overdue)} overdue ${
+                dashboard.data.totals.overdue === 1 ? 'item' : 'items'
+              } · ${formatNumber(dashboard.data.totals.kpisOffTrack)} ${
+                dashboard.data.totals.kpisOffTrack === 1 ? 'KPI' : 'KPIs'
+              } off track`}
+            </span>
+          ) : null}
         </p>
         <StageLegend />
       </div>
@@ -156,7 +194,8 @@ export default function WorkspaceHomePage() {
         <>
           <PortfolioTable
             projects={shown}
-            stages={stages.stages ?? []}
+            stages={columns}
+            progress={(projectId) => progress.get(projectId)}
             slug={workspace.slug}
             caption={`Projects in ${workspace.name}, with their progress by checklist stage`}
           />

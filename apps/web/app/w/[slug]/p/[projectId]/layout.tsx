@@ -98,7 +98,9 @@ export default function ProjectLayout({ children }: { children: ReactNode }) {
         <TabNav
           label="Project"
           tabs={[
-            { href: base, label: 'Stages', exact: true },
+            { href: base, label: 'Overview', exact: true, alsoUnder: [`${base}/s/`] },
+            { href: `${base}/kpis`, label: 'KPIs' },
+            { href: `${base}/activity`, label: 'Activity' },
             { href: `${base}/settings`, label: 'Settings' },
           ]}
         />

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { ZEvidenceKind, ZItemStatus, ZKpiDirection, ZKpiKind } from '@shipshape/domain';
+import type { RouterOutputs } from './trpc';
+
+export type ItemStatus = z.infer<typeof ZItemStatus>;
+export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
+export type KpiKind = z.infer<typeof ZKpiKind>;
+export type KpiDirection = z.infer<typeof ZKpiDirection>;
+/** An item as the browser receives it (dates as ISO strings). */
+export type Item = RouterOutputs['item']['get'];
+
+export const ITEM_STATUSES: readonly ItemStatus[] = [
+  'TODO',
+  'IN_PROGRESS',
+  'BLOCKED',
+  'DONE',
+  'NOT_APPLICABLE',
+];
+
+export const STATUS_LABEL: Record<ItemStatus, string> = {
+  TODO: 'To do',
+  IN_PROGRESS: 'In progress',
+  BLOCKED: 'Blocked',
+  DONE: 'Done',
+  NOT_APPLICABLE: 'Not applicable',
+};
+
+export const STATUS_DOT: Record<ItemStatus, string> = {
+  TODO: 'bg-stage-not-started',
+  IN_PROGRESS: 'bg-stage-in-progress',
+  BLOCKED: 'bg-stage-blocked',
+  DONE: 'bg-stage-done',
+  NOT_APPLICABLE: 'bg-stage-empty border border-input',
+};
+
+export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(['TODO', 'IN_PROGRESS', 'BLOCKED']);
+
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  'EXPERIMENT_RUN',
+  'COMMIT',
+  'PULL_REQUEST',
+  'DATASET_VERSION',
+  'DOCUMENT',
+  'OTHER',
+];
+
+export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
+  EXPERIMENT_RUN: 'Experiment run',
+  COMMIT: 'Commit',
+  PULL_REQUEST: 'Pull request',
+  DATASET_VERSION: 'Dataset version',
+  DOCUMENT: 'Document',
+  OTHER: 'Other',
+};
+
+export const KPI_KINDS: readonly KpiKind[] = ['BUSINESS', 'MODEL', 'SYSTEM'];
+export const KPI_KIND_LABEL: Record<KpiKind, string> = {
+  BUSINESS: 'Business',
+  MODEL: 'Model',
+  SYSTEM: 'System',
+};
+export const KPI_DIRECTION_LABEL: Record<KpiDirection, string> = {
+  HIGHER_IS_BETTER: 'Higher is better',
+  LOWER_IS_BETTER: 'Lower is better',
+};
+
+export interface ItemNode {
+  item: Item;
+  children: ItemNode[];
+}
+
+/** The stage's flat item list as a tree (by parentId), siblings by position. */
+export function buildItemTree(items: readonly Item[]): ItemNode[] {
+  const nodes = new Map<string, ItemNode>();
+  for (const item of items) nodes.set(item.id, { item, children: [] });
+  const roots: ItemNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.item.parentId ? nodes.get(node.item.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const sort = (list: ItemNode[]) => {
+    list.sort((a, b) => a.item.position - b.item.position);
+    for (const node of list) sort(node.children);
+  };
+  sort(roots);
+  return roots;
+}
+
+/** True when the item is open and its due date (a calendar date) is before today. */
+export function isOverdue(item: Pick<Item, 'status' | 'dueDate'>, today = todayIso()): boolean {
+  return item.dueDate !== null && OPEN_STATUSES.has(item.status) && item.dueDate < today;
+}
+
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "2027-01-31" shown in the reader's locale, without a time-zone shift. */
+export function formatCalendarDate(value: string): string {
+  const [y, m, d] = value.split('-').map(Number);
+  if (!y || !m || !d) return value;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
+}
