@@ -5,6 +5,7 @@ import { APPROACH_LABEL, INFERENCE_LABEL, PHASE_LABEL } from '../../lib/labels';
 import { Alert, AlertTitle } from '../ui/alert';
 import { Button } from '../ui/button';
 import type { ProjectChanges, ProjectConflict } from './use-project-update';
+import { ConflictTable } from '../ui/conflict-table';
 
 const FIELD_LABEL: Record<keyof ProjectChanges, string> = {
   name: 'Name',
@@ -55,38 +56,14 @@ export function ConflictPanel({
               or apply yours on top.
             </p>
           </div>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-xs">
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Field
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    Their version (saved)
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    Your change
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((field) => (
-                  <tr key={field} className="border-t border-warning-foreground/20 align-top">
-                    <th scope="row" className="py-1.5 pr-3 font-medium">
-                      {FIELD_LABEL[field]}
-                    </th>
-                    <td className="py-1.5 pr-3 break-words" data-testid={`theirs-${field}`}>
-                      {show(field, conflict.theirs[field])}
-                    </td>
-                    <td className="py-1.5 break-words" data-testid={`mine-${field}`}>
-                      {show(field, conflict.mine[field])}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConflictTable
+            rows={fields.map((field) => ({
+              field,
+              label: FIELD_LABEL[field],
+              theirs: show(field, conflict.theirs[field]),
+              mine: show(field, conflict.mine[field]),
+            }))}
+          />
           <div className="flex flex-wrap gap-2">
             <Button size="sm" onClick={onReapply} disabled={pending}>
               Apply my change again

@@ -1,4 +1,5 @@
 'use client';
+import { ConflictTable } from '../ui/conflict-table';
 import {
   CalendarIcon,
   ChevronRightIcon,
@@ -316,36 +317,14 @@ function ItemConflictPanel({ conflict }: { conflict: ItemConflict }) {
         <div className="min-w-0 flex-1 space-y-2">
           <AlertTitle>Someone else changed this item first</AlertTitle>
           <p>Your change was not saved. Their version is shown now.</p>
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="text-xs">
-                <th scope="col" className="pr-3 font-medium">
-                  Field
-                </th>
-                <th scope="col" className="pr-3 font-medium">
-                  Their version (saved)
-                </th>
-                <th scope="col" className="font-medium">
-                  Your change
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((field) => (
-                <tr key={field} className="border-t border-warning-foreground/20">
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {CONFLICT_LABEL[field]}
-                  </th>
-                  <td className="py-1 pr-3" data-testid={`theirs-${field}`}>
-                    {describe(field, conflict.theirs, stage.members)}
-                  </td>
-                  <td className="py-1" data-testid={`mine-${field}`}>
-                    {describe(field, conflict.mine, stage.members)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ConflictTable
+            rows={fields.map((field) => ({
+              field,
+              label: CONFLICT_LABEL[field] ?? field,
+              theirs: describe(field, conflict.theirs, stage.members),
+              mine: describe(field, conflict.mine, stage.members),
+            }))}
+          />
           <div className="flex flex-wrap gap-2">
             <Button size="sm" onClick={() => stage.save(conflict.itemId, conflict.mine)}>
               Apply my change again
