@@ -10,7 +10,7 @@
 // generator to core 1 when `taskset` exists.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -322,11 +322,12 @@ async function main() {
       ...rows,
       '',
     ].join('\n');
-    mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
+    // A partial run (BENCH_ONLY) is for looking, not for the record.
+    const directory = only ? tmpdir() : join(repoRoot, 'bench/results');
+    mkdirSync(directory, { recursive: true });
     const file = join(
-      repoRoot,
-      'bench/results',
-      `${new Date().toISOString().slice(0, 10)}-tracking-api.md`,
+      directory,
+      `${new Date().toISOString().slice(0, 10)}-tracking-api${only ? '-partial' : ''}.md`,
     );
     writeFileSync(file, report);
     console.log(`\n${report}\nWritten to ${file}`);
