@@ -23,13 +23,13 @@ export async function recordActivity(tx: Tx, entry: ActivityEntry): Promise<void
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
+      before: activityJson(entry.before),
+      after: activityJson(entry.after),
     },
   });
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+export function activityJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   // Dates become ISO strings; BigInts would throw in JSON and never occur here.
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;

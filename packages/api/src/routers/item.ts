@@ -19,6 +19,7 @@ import { recordActivity } from '../activity';
 import { badRequest, conflict, notFound } from '../errors';
 import { formatCalendarDate, itemSelect, parseCalendarDate, toItem } from '../items/item-view';
 import { assertAssignable, itemUpdateData } from '../items/status-change';
+import { updateItemIfVersion } from '../items/write-item';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
 import { pageArgs, toPage } from '../pagination';
@@ -51,10 +52,9 @@ export const itemRouter = router({
   update: workspaceProcedure(ZItemUpdateInput, 'MEMBER', byItem)
     .output(ZItem)
     .mutation(async ({ ctx, input }) => {
-      // Read and check outside the transaction: the version in the UPDATE's
-      // WHERE clause guarantees that the row we checked is the row we
-      // overwrite, so the transaction only writes and holds its connection
-      // as briefly as bare SQL would.
+      // Read and check first; the version in the UPDATE's WHERE clause
+      // guarantees that the row we checked is the row we overwrite, and the
+      // write with its activity row is a single statement.
       const before = await readItem(ctx.db, input.itemId);
       if (before.version !== input.expectedVersion) throw conflict('checklist item', before);
       const data = await itemUpdateData(
@@ -63,18 +63,15 @@ export const itemRouter = router({
         { ...input, dueDate: parseCalendarDate(input.dueDate) },
         ctx.user.id,
       );
+      const assignee = await assertAssignable(ctx.db, ctx.workspaceId, input.assigneeId);
       const updatedAt = new Date();
-      const assignee = await ctx.db.$transaction(async (tx) => {
-        const assignee = await assertAssignable(tx, ctx.workspaceId, input.assigneeId);
-        const written = await tx.projectItem.updateMany({
-          where: { id: input.itemId, version: input.expectedVersion },
-          data: { ...data, updatedAt, version: { increment: 1 } },
-        });
-        if (written.count === 0) {
-          throw conflict('checklist item', await readItem(ctx.db, input.itemId));
-        }
-        const change = itemChange(before, data);
-        await recordActivity(tx, {
+      const change = itemChange(before, data);
+      const written = await updateItemIfVersion(ctx.db, {
+        itemId: input.itemId,
+        expectedVersion: input.expectedVersion,
+        data,
+        updatedAt,
+        activity: {
           workspaceId: ctx.workspaceId,
           projectId: before.projectId,
           actorId: ctx.user.id,
@@ -83,9 +80,9 @@ export const itemRouter = router({
           entityId: before.id,
           before: change.before,
           after: change.after,
-        });
-        return assignee;
+        },
       });
+      if (!written) throw conflict('checklist item', await readItem(ctx.db, input.itemId));
       // The row as written, without reading it back: every changed column is
       // known here (a test compares it with item.get).
       return {
