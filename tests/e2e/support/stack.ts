@@ -17,6 +17,8 @@ import { createTestDatabase } from '../../support/database';
 import { freePort } from '../../support/ports';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const CHROMIUM = '/usr/bin/chromium';
+
 export const webDir = join(root, 'apps/web');
 const nextBin = join(webDir, 'node_modules/next/dist/bin/next');
 export const screenshotDir = join(root, 'docs/screenshots');
@@ -71,8 +73,14 @@ export async function startStack(): Promise<Stack> {
     cleanups.push(() => stopProcess(web.child));
     await waitForWeb(`${webUrl}/sign-in`, web);
 
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Browser tests drive Debian's Chromium at ${CHROMIUM}, which is not installed: ` +
+          'run `apt-get install -y chromium` (as root), or `pnpm test:unit && pnpm test:integration` without them.',
+      );
+    }
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
     });
     cleanups.push(() => browser.close());
