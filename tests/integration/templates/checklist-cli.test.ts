@@ -1,5 +1,5 @@
 // `pnpm checklist:import` as a person runs it.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,18 +11,27 @@ const database = useTestDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'shipshape-cli-'));
 const seed = (file: string) => join(repoRoot, 'packages/domain/src/checklist/seed', file);
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(
-    join(repoRoot, 'node_modules/.bin/tsx'),
-    ['packages/db/src/cli/checklist-import.ts', ...args],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the CLI without blocking this process, which may be serving the
+ * embedded test database the CLI connects to. */
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      join(repoRoot, 'node_modules/.bin/tsx'),
+      ['packages/db/src/cli/checklist-import.ts', ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: '', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }
 
 function file(name: string, content: string | Buffer): string {
@@ -34,7 +43,7 @@ function file(name: string, content: string | Buffer): string {
 describe('[cli] checklist:import', () => {
   it('--dry-run --json prints the parsed template and stores nothing', async () => {
     const before = await database.current.db.checklistTemplate.count();
-    const result = cli([seed('ml-e2e-checklist-v2.md'), '--dry-run', '--json']);
+    const result = await cli([seed('ml-e2e-checklist-v2.md'), '--dry-run', '--json']);
     expect(result.status).toBe(0);
     const template = JSON.parse(result.stdout) as {
       title: string;
@@ -57,10 +66,10 @@ describe('[cli] checklist:import', () => {
   it('stores a new version, and recognises the same content the second time', async () => {
     const path = file('team.md', '# Team list\n\n## Data\n- Check the labels\n  - Sample 100\n');
     const env = { DATABASE_URL: database.current.url };
-    const first = cli([path, '--name', 'Team list', '--version', '7'], env);
+    const first = await cli([path, '--name', 'Team list', '--version', '7'], env);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Stored "Team list" version 7 \(1 stages\)/);
-    const second = cli([path, '--name', 'Team list'], env);
+    const second = await cli([path, '--name', 'Team list'], env);
     expect(second.status).toBe(0);
     expect(second.stdout).toMatch(
       /Already imported as "Team list" version 7 \(same content\); nothing stored\./,
@@ -84,8 +93,8 @@ describe('[cli] checklist:import', () => {
     ],
     ['a file over 5 MB', () => file('huge.md', '- item\n'.repeat(800_000)), /at most 5 MB/],
     ['a missing file', () => join(dir, 'nope.md'), /no such file/],
-  ])('refuses %s with a clear message and a non-zero exit', (_name, make, message) => {
-    const result = cli([make(), '--dry-run']);
+  ])('refuses %s with a clear message and a non-zero exit', async (_name, make, message) => {
+    const result = await cli([make(), '--dry-run']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^checklist:import: /);
     expect(result.stderr).toMatch(message);

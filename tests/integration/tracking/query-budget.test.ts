@@ -19,7 +19,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   counted = createDb({
     connectionString: database.url,
-    poolSize: 4,
+    // The embedded fallback serves one connection at a time.
+    poolSize: database.poolSize,
     onQuery: () => (statements += 1),
   });
   app = await buildServer({
