@@ -10,7 +10,6 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { Loading, Skeleton } from '../ui/skeleton';
-import { Spinner } from '../ui/spinner';
 
 /** The workspace's activity (or one project's), newest first, page by page. */
 export function ActivityFeed({
@@ -90,11 +89,11 @@ export function ActivityFeed({
       {feed.hasNextPage ? (
         <div className="flex justify-center">
           <Button
+            pending={feed.isFetchingNextPage}
             variant="outline"
             onClick={() => void feed.fetchNextPage()}
             disabled={feed.isFetchingNextPage}
           >
-            {feed.isFetchingNextPage ? <Spinner /> : null}
             Load more
           </Button>
         </div>

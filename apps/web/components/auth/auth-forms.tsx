@@ -15,7 +15,6 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { FormField } from '../ui/form-field';
 import { Input } from '../ui/input';
-import { Spinner } from '../ui/spinner';
 
 function useNext(): string {
   const searchParams = useSearchParams();
@@ -81,8 +80,12 @@ export function SignInForm() {
             {rootError}
           </Alert>
         ) : null}
-        <Button type="submit" className="w-full" disabled={login.isPending}>
-          {login.isPending ? <Spinner /> : null}
+        <Button
+          pending={login.isPending}
+          type="submit"
+          className="w-full"
+          disabled={login.isPending}
+        >
           Sign in
         </Button>
       </form>
@@ -168,8 +171,12 @@ export function SignUpForm() {
             {rootError}
           </Alert>
         ) : null}
-        <Button type="submit" className="w-full" disabled={register.isPending}>
-          {register.isPending ? <Spinner /> : null}
+        <Button
+          pending={register.isPending}
+          type="submit"
+          className="w-full"
+          disabled={register.isPending}
+        >
           Create account
         </Button>
       </form>

@@ -23,7 +23,6 @@ import { EmptyState } from '../ui/empty-state';
 import { Input, NativeSelect, Textarea } from '../ui/input';
 import { Label } from '../ui/label';
 import { Loading, Skeleton } from '../ui/skeleton';
-import { Spinner } from '../ui/spinner';
 
 type Kpi = RouterOutputs['kpi']['list'][number];
 
@@ -349,8 +348,11 @@ function RecordForm({ kpi }: { kpi: Kpi }) {
         </p>
       ) : null}
       <div>
-        <Button type="submit" disabled={record.isPending || !value.trim()}>
-          {record.isPending ? <Spinner /> : null}
+        <Button
+          pending={record.isPending}
+          type="submit"
+          disabled={record.isPending || !value.trim()}
+        >
           Record value
         </Button>
       </div>
@@ -426,8 +428,12 @@ function CsvForm({ kpi }: { kpi: Kpi }) {
         </div>
       ) : null}
       <div>
-        <Button type="submit" variant="outline" disabled={importMany.isPending || !csv.trim()}>
-          {importMany.isPending ? <Spinner /> : null}
+        <Button
+          pending={importMany.isPending}
+          type="submit"
+          variant="outline"
+          disabled={importMany.isPending || !csv.trim()}
+        >
           Import values
         </Button>
       </div>
@@ -552,8 +558,11 @@ function NewKpiForm({ projectId, onDone }: { projectId: string; onDone: (id: str
         </p>
       ) : null}
       <div>
-        <Button type="submit" disabled={create.isPending || !name.trim()}>
-          {create.isPending ? <Spinner /> : null}
+        <Button
+          pending={create.isPending}
+          type="submit"
+          disabled={create.isPending || !name.trim()}
+        >
           Create KPI
         </Button>
       </div>

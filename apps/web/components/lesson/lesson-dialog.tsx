@@ -20,7 +20,6 @@ import {
 } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect, Textarea } from '../ui/input';
-import { Spinner } from '../ui/spinner';
 import { useWorkspace } from '../workspace/workspace-context';
 
 export type Lesson = RouterOutputs['lesson']['get'];
@@ -232,8 +231,7 @@ export function LessonDialog({
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? <Spinner /> : null}
+            <Button pending={pending} type="submit" disabled={pending}>
               {lesson ? 'Save lesson' : 'Log lesson'}
             </Button>
           </DialogFooter>

@@ -22,7 +22,6 @@ import { EmptyState } from '../ui/empty-state';
 import { Input, NativeSelect } from '../ui/input';
 import { Label } from '../ui/label';
 import { Loading, Skeleton } from '../ui/skeleton';
-import { Spinner } from '../ui/spinner';
 import { useWorkspace } from '../workspace/workspace-context';
 import { LessonDialog, type Lesson } from './lesson-dialog';
 
@@ -209,11 +208,11 @@ export function LessonsPage() {
       {lessons.hasNextPage ? (
         <div className="flex justify-center">
           <Button
+            pending={lessons.isFetchingNextPage}
             variant="outline"
             onClick={() => void lessons.fetchNextPage()}
             disabled={lessons.isFetchingNextPage}
           >
-            {lessons.isFetchingNextPage ? <Spinner /> : null}
             More lessons
           </Button>
         </div>

@@ -22,7 +22,6 @@ import { Button } from '../ui/button';
 import { DialogFooter } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect, Textarea } from '../ui/input';
-import { Spinner } from '../ui/spinner';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const emptyToUndefined = (value: unknown) =>
@@ -144,8 +143,7 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
         </Alert>
       ) : null}
       <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? <Spinner /> : null}
+        <Button pending={create.isPending} type="submit" disabled={create.isPending}>
           Create project
         </Button>
       </DialogFooter>

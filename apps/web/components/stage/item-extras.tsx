@@ -11,7 +11,6 @@ import { useTRPC } from '../../lib/trpc';
 import { Button } from '../ui/button';
 import { Input, NativeSelect, Textarea } from '../ui/input';
 import { Label } from '../ui/label';
-import { Spinner } from '../ui/spinner';
 
 /** Only http(s) links become clickable; anything else shows as text. */
 export function safeHref(url: string): string | undefined {
@@ -172,8 +171,12 @@ export function EvidenceSection({
               onChange={(event) => setLabel(event.target.value)}
             />
           </div>
-          <Button type="submit" variant="outline" disabled={add.isPending || !url.trim()}>
-            {add.isPending ? <Spinner /> : null}
+          <Button
+            pending={add.isPending}
+            type="submit"
+            variant="outline"
+            disabled={add.isPending || !url.trim()}
+          >
             Add evidence
           </Button>
           {error ? (
@@ -339,8 +342,12 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
             onChange={(event) => setBody(event.target.value)}
           />
           <div>
-            <Button size="sm" type="submit" disabled={add.isPending || !body.trim()}>
-              {add.isPending ? <Spinner /> : null}
+            <Button
+              pending={add.isPending}
+              size="sm"
+              type="submit"
+              disabled={add.isPending || !body.trim()}
+            >
               Comment
             </Button>
           </div>

@@ -416,8 +416,12 @@ function BulkBar({
           ))}
         </NativeSelect>
       </div>
-      <Button type="submit" size="sm" disabled={bulk.isPending || (!status && !assignee)}>
-        {bulk.isPending ? <Spinner /> : null}
+      <Button
+        pending={bulk.isPending}
+        type="submit"
+        size="sm"
+        disabled={bulk.isPending || (!status && !assignee)}
+      >
         Apply to selected
       </Button>
       <Button type="button" size="sm" variant="ghost" onClick={onDone}>

@@ -19,7 +19,6 @@ import {
 } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Input, Textarea } from '../ui/input';
-import { Spinner } from '../ui/spinner';
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -76,8 +75,7 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated?: () => void }) {
         </Alert>
       ) : null}
       <DialogFooter>
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? <Spinner /> : null}
+        <Button pending={create.isPending} type="submit" disabled={create.isPending}>
           Create workspace
         </Button>
       </DialogFooter>

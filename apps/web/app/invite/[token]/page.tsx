@@ -8,7 +8,6 @@ import { Logo } from '../../../components/logo';
 import { Alert, AlertTitle } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { Spinner } from '../../../components/ui/spinner';
 import { errorInfo } from '../../../lib/errors';
 import { notifySuccess } from '../../../lib/notify';
 import { ROLE_LABEL } from '../../../lib/roles';
@@ -92,11 +91,11 @@ export default function AcceptInvitationPage() {
           </Alert>
         ) : null}
         <Button
+          pending={accept.isPending}
           className="w-full"
           onClick={() => accept.mutate({ token })}
           disabled={accept.isPending || accept.isSuccess}
         >
-          {accept.isPending ? <Spinner /> : null}
           Accept invitation
         </Button>
         {failure?.code === 'FORBIDDEN' ? (

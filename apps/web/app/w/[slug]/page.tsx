@@ -17,7 +17,6 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Input, NativeSelect } from '../../../components/ui/input';
 import { Label } from '../../../components/ui/label';
 import { Loading } from '../../../components/ui/skeleton';
-import { Spinner } from '../../../components/ui/spinner';
 import { useWorkspace } from '../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
@@ -202,11 +201,11 @@ export default function WorkspaceHomePage() {
           {projects.hasNextPage ? (
             <div className="flex justify-center">
               <Button
+                pending={projects.isFetchingNextPage}
                 variant="outline"
                 onClick={() => void projects.fetchNextPage()}
                 disabled={projects.isFetchingNextPage}
               >
-                {projects.isFetchingNextPage ? <Spinner /> : null}
                 Load more projects
               </Button>
             </div>

@@ -208,8 +208,7 @@ function ImportForm() {
           </Alert>
         ) : null}
         <div className="flex gap-2 pt-2">
-          <Button type="submit" disabled={!canSave}>
-            {save.isPending ? <Spinner /> : null}
+          <Button pending={save.isPending} type="submit" disabled={!canSave}>
             Save template
           </Button>
           <Button asChild variant="ghost">
