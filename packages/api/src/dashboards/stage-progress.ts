@@ -28,6 +28,11 @@ export function todayUtcDate(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The start of today (UTC), for comparing with stored due dates. */
+export function startOfTodayUtc(): Date {
+  return new Date(`${todayUtcDate()}T00:00:00.000Z`);
+}
+
 /**
  * Per-stage status counts and overdue items of one project, in one grouped
  * query; percent done and state come from the domain's progress rules.

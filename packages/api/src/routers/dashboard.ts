@@ -15,7 +15,12 @@ import type { Db, Prisma } from '@shipshape/db';
 import { badRequest } from '../errors';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
-import { stageProgress, todayUtcDate, totalsOf } from '../dashboards/stage-progress';
+import {
+  stageProgress,
+  startOfTodayUtc,
+  todayUtcDate,
+  totalsOf,
+} from '../dashboards/stage-progress';
 import { itemSelect, formatCalendarDate, toItem } from '../items/item-view';
 import { latestMeasurements, listKpis } from '../kpis/kpi-view';
 import { projectSelect, toProject } from '../projects/project-view';
@@ -87,7 +92,7 @@ async function workloadOf(db: Db, projectId: string) {
 
 async function projectDashboard(db: Db, projectId: string) {
   const project = await readProject(db, projectId);
-  const today = new Date(`${todayUtcDate()}T00:00:00.000Z`);
+  const today = startOfTodayUtc();
   const [stages, overdueItems, blockedItems, workload, kpis, lessons, activity] = await Promise.all(
     [
       stageProgress(db, projectId, project.currentStageKey),

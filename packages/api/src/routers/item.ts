@@ -23,12 +23,9 @@ import { updateItemIfVersion } from '../items/write-item';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
 import { pageArgs, toPage } from '../pagination';
+import { startOfTodayUtc } from '../dashboards/stage-progress';
 import { router, workspaceProcedure } from '../trpc';
 import { byItem, byProject, byWorkspace } from '../access';
-
-function todayUtc(): Date {
-  return new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
-}
 
 async function readItem(tx: Prisma.TransactionClient, itemId: string) {
   return toItem(
@@ -286,7 +283,7 @@ export const itemRouter = router({
         orderBy: [{ dueDate: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
         ...pageArgs(input),
       });
-      const today = todayUtc();
+      const today = startOfTodayUtc();
       return toPage(rows, input.limit, (row) => ({
         ...toItem(row),
         project: row.project,
@@ -358,7 +355,9 @@ async function listItems(db: Db, input: z.infer<typeof ZItemListInput>) {
       ...(input.stageKey ? { stage: { key: input.stageKey } } : {}),
       ...(input.assigneeId ? { assigneeId: input.assigneeId } : {}),
       ...(input.status ? { status: input.status } : {}),
-      ...(input.overdue ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: todayUtc() } } : {}),
+      ...(input.overdue
+        ? { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfTodayUtc() } }
+        : {}),
     },
     select: itemSelect,
     orderBy: [{ stage: { position: 'asc' } }, { depth: 'asc' }, { position: 'asc' }, { id: 'asc' }],
