@@ -45,4 +45,16 @@ describe('[compose] docker-compose.yml', () => {
     expect(existsSync(join(repoRoot, compose.services.api?.command?.[1] ?? 'missing'))).toBe(true);
     expect(existsSync(join(repoRoot, 'apps/web/node_modules/next/dist/bin/next'))).toBe(true);
   });
+
+  it('refuses to start without a JWT secret instead of shipping a known one', () => {
+    const secret = compose.services.api?.environment?.JWT_SECRET ?? '';
+    // `${VAR:?message}` makes `docker compose up` stop with the message when
+    // JWT_SECRET is unset or empty; `${VAR:-default}` would run with a public secret.
+    expect(secret).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+    for (const service of Object.values(compose.services)) {
+      for (const value of Object.values(service.environment ?? {})) {
+        expect(String(value)).not.toMatch(/JWT_SECRET:-/);
+      }
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // `pnpm start` as a newcomer runs it: the embedded database, API and web app
 // together, data kept across restarts, clean Ctrl-C, clear start-up failures.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,8 @@ describe('[start] pnpm start with the embedded database', () => {
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
+    // A clean stop raises no alarm (the web app's own exit code 130 used to).
+    expect(first.output()).not.toMatch(/unexpectedly|died|exit code 130/);
     await expect(fetch(`http://127.0.0.1:${env.API_PORT}/healthz`)).rejects.toThrow();
 
     const second = start(env);
@@ -96,6 +98,75 @@ describe('[start] pnpm start with the embedded database', () => {
     expect(await second.exited).toBe(0);
   }, 240_000);
 });
+
+/** Every process below `pid`, with its command line. */
+function descendants(pid: number): { pid: number; command: string }[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const found: { pid: number; command: string }[] = [];
+  const walk = (parent: number) => {
+    for (const child of children.get(parent) ?? []) {
+      let command = '';
+      try {
+        command = readFileSync(`/proc/${child}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      } catch {
+        /* gone meanwhile */
+      }
+      found.push({ pid: child, command });
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+describe('[start] supervises its parts', () => {
+  for (const part of [
+    { name: 'API', command: /apps\/api\/src\/main\.ts/ },
+    { name: 'web app', command: /next\/dist\/bin\/next start|^next-server/ },
+  ]) {
+    it(`stops everything and exits 1 with one line when the ${part.name} dies`, async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'shipshape-data-'));
+      const env = { ...(await ports()), DATA_DIR: dataDir };
+      const started = start(env);
+      try {
+        await waitForOutput(started, /Shipshape is running/);
+        const processes = descendants(started.child.pid ?? 0);
+        const victim = processes.find((p) => part.command.test(p.command));
+        expect(victim, JSON.stringify(processes)).toBeDefined();
+        process.kill(victim?.pid ?? 0, 'SIGKILL');
+
+        expect(await started.exited).toBe(1);
+        const alarms = started.output().match(/^Shipshape stopped: .*$/gm) ?? [];
+        expect(alarms).toEqual([`Shipshape stopped: the ${part.name} died (killed by SIGKILL).`]);
+        // Nothing is left running: neither port answers, no child survives.
+        await expect(fetch(`http://127.0.0.1:${env.WEB_PORT}/`)).rejects.toThrow();
+        await expect(fetch(`http://127.0.0.1:${env.API_PORT}/healthz`)).rejects.toThrow();
+        for (const { pid } of processes) expect(isAlive(pid)).toBe(false);
+      } finally {
+        started.child.kill('SIGKILL');
+      }
+    }, 240_000);
+  }
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+}
 
 describe('[start] bad configuration stops with one clear message', () => {
   async function failsWith(env: Record<string, string>, message: RegExp) {
