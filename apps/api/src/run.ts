@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { type ServerEnv } from './env';
 import { resolveJwtSecret, webOrigins } from './secrets';
+import { trackDrain } from './drain';
 import { buildServer } from './server';
 
 export interface RunningApi {
@@ -64,8 +65,10 @@ export async function runApi(
     webOrigins: webOrigins(env),
     secureCookies: env.NODE_ENV === 'production',
   });
+  const drain = trackDrain(app);
   const close = async () => {
-    await app.close();
+    const { drained, waitedMs } = await drain.drainAndClose(8_000);
+    logger.info({ drained, waitedMs }, 'requests drained');
     await db.$disconnect();
     await database.stop();
   };
