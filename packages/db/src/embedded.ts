@@ -1,7 +1,7 @@
 // The embedded default database: PGlite (Postgres compiled to WebAssembly)
 // served on a loopback port, so the same `pg`/Prisma code paths run against it
 // as against a real server. It serves one connection at a time: use pool size 1.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -33,6 +33,10 @@ export async function startEmbeddedPostgres(
       );
     }
   }
+  if (options.dataDir) claimDataDir(options.dataDir);
+  const release = () => {
+    if (options.dataDir) rmSync(lockFile(options.dataDir), { force: true });
+  };
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   const server = new PGLiteSocketServer({
     db,
@@ -47,6 +51,7 @@ export async function startEmbeddedPostgres(
     await server.start();
   } catch (error) {
     await db.close();
+    release();
     const code = (error as NodeJS.ErrnoException).code;
     throw new EmbeddedDatabaseError(
       code === 'EADDRINUSE'
@@ -61,8 +66,44 @@ export async function startEmbeddedPostgres(
     async stop() {
       await server.stop();
       await db.close();
+      release();
     },
   };
+}
+
+function lockFile(dataDir: string): string {
+  return `${dataDir}.lock`;
+}
+
+/**
+ * PGlite keeps one process's data folder; a second process opening it (a
+ * second `pnpm start`, a backup while Shipshape runs) would corrupt it. A lock
+ * file names the process that has it; one left by a process that died is stale.
+ */
+function claimDataDir(dataDir: string): void {
+  const file = lockFile(dataDir);
+  let holder = 0;
+  try {
+    holder = Number(readFileSync(file, 'utf8').trim());
+  } catch {
+    /* no lock */
+  }
+  if (holder > 0 && holder !== process.pid && isRunning(holder)) {
+    throw new EmbeddedDatabaseError(
+      `The data folder ${dataDir} is in use by another Shipshape process (pid ${holder}). ` +
+        'Stop it first, or set DATA_DIR to another folder.',
+    );
+  }
+  writeFileSync(file, String(process.pid));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function serverPort(server: PGLiteSocketServer): number {
