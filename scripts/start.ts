@@ -6,6 +6,7 @@
 // Ctrl-C (or SIGTERM) stops both cleanly and exits 0.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describeStartupFailure, readServerEnv } from '@shipshape/api-server';
 import {
   assertPortFree,
@@ -22,6 +23,9 @@ let stopping = false;
 
 process.on('SIGINT', () => void stopAll('SIGINT'));
 process.on('SIGTERM', () => void stopAll('SIGTERM'));
+// tsx runs this file as its child over IPC: if tsx itself is killed, stop too
+// rather than leave the API and web app running with nobody watching them.
+process.once('disconnect', () => void stopAll('SIGTERM'));
 
 try {
   const env = readServerEnv();
@@ -46,6 +50,9 @@ try {
       'web app',
       process.execPath,
       [
+        // Each request's X-Forwarded-For is the address it came from (see the file).
+        '--import',
+        pathToFileURL(join(root, 'scripts/web-client-address.mjs')).href,
         join(webDir, 'node_modules/next/dist/bin/next'),
         'start',
         '--port',

@@ -66,3 +66,61 @@ export function malformedInputs(valid: unknown): fc.Arbitrary<string> {
     ),
   );
 }
+
+/** Values no database column or float may choke on: each is refused with a
+ * 4xx or stored so that every later read still answers. */
+function deeplyNested(depth: number): unknown {
+  let value: unknown = 'deep';
+  for (let level = 0; level < depth; level++) value = [value];
+  return value;
+}
+
+export const HOSTILE_VALUES: readonly unknown[] = [
+  // NUL and other control characters, which Postgres text refuses.
+  '\u0000',
+  'a\u0000b',
+  'bell\u0007',
+  // Dates Postgres or JavaScript cannot hold, and ones only one of them can.
+  '0000-01-01',
+  '-271821-04-20',
+  '+275760-09-13T00:00:00.000Z',
+  '0000-01-01T00:00:00Z',
+  8.64e15,
+  -8.64e15,
+  // Numbers at the edge of a double.
+  5e-324,
+  1.7e308,
+  -1.7e308,
+  2 ** 53 + 2,
+  // Cursors that decode to nothing, or to the wrong thing.
+  'zzz',
+  'eyJrIjoidCJ9',
+  // Huge and deep.
+  'x'.repeat(100_000),
+  deeplyNested(2_000),
+  Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`k${index}`, index])),
+];
+
+type ZodLike = {
+  _zod?: { def?: { type?: string; shape?: Record<string, unknown> } & Record<string, unknown> };
+};
+
+/** The field names of a procedure's input object (through optional, default, pipe, …). */
+export function inputFieldNames(schema: unknown): string[] {
+  let current = schema as ZodLike | undefined;
+  for (let depth = 0; depth < 10 && current?._zod?.def; depth++) {
+    const def = current._zod.def;
+    if (def.type === 'object') return Object.keys(def.shape ?? {});
+    current = (def.innerType ?? def.in ?? def.schema) as ZodLike | undefined;
+  }
+  return [];
+}
+
+/** A valid envelope with one hostile value in one field, for every field and value. */
+export function hostileFieldInputs(schema: unknown, valid: unknown): string[] {
+  const base = valid && typeof valid === 'object' ? (valid as Record<string, unknown>) : {};
+  const fields = [...new Set([...inputFieldNames(schema), ...Object.keys(base)])];
+  return fields.flatMap((field) =>
+    HOSTILE_VALUES.map((value) => JSON.stringify({ ...base, [field]: value })),
+  );
+}

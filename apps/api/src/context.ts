@@ -1,5 +1,6 @@
 import type { AccessClaims, AuthConfig, Context, RefreshCookie } from '@shipshape/api';
 import type { Db } from '@shipshape/db';
+import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -7,23 +8,65 @@ import { z } from 'zod';
 const ZAccessPayload = z.object({
   sub: z.uuid(),
   sv: z.number().int().nonnegative(),
+  sid: z.uuid(),
   typ: z.literal('access'),
 });
+
+/** Calls that try a credential: one per request, so a batch cannot multiply tries. */
+const UNBATCHABLE = new Set(['auth.login', 'auth.register', 'auth.changePassword', 'auth.refresh']);
 
 /** Builds each request's tRPC context: verified claims, cookie access, client info. */
 export function createContextFactory(
   app: FastifyInstance,
-  options: { db: Db; secureCookies: boolean; auth: AuthConfig },
+  options: {
+    db: Db;
+    secureCookies: boolean;
+    auth: AuthConfig;
+    countLoginAttempt: (
+      request: FastifyRequest,
+      email: string,
+    ) => ReturnType<Context['countLoginAttempt']>;
+  },
 ) {
-  return ({ req, res }: CreateFastifyContextOptions): Context => ({
-    db: options.db,
-    requestId: req.id,
-    log: req.log,
-    claims: verifiedClaims(app, req),
-    signAccessToken: (claims) => app.jwt.sign({ sub: claims.sub, sv: claims.sv, typ: 'access' }),
-    refreshCookie: refreshCookie(req, res, options.secureCookies),
-    client: { ip: req.ip, userAgent: req.headers['user-agent'] },
-    auth: options.auth,
+  return ({ req, res, info }: CreateFastifyContextOptions): Context => {
+    refuseCredentialBatches(req, info.calls);
+    return {
+      db: options.db,
+      requestId: req.id,
+      log: req.log,
+      claims: verifiedClaims(app, req),
+      signAccessToken: (claims) =>
+        app.jwt.sign({ sub: claims.sub, sv: claims.sv, sid: claims.sid, typ: 'access' }),
+      refreshCookie: refreshCookie(req, res, options.secureCookies),
+      countLoginAttempt: async (email) => {
+        const attempt = await options.countLoginAttempt(req, email);
+        if (!attempt.allowed) void res.header('retry-after', String(attempt.retryAfterSeconds));
+        return attempt;
+      },
+      client: { ip: req.clientIp, userAgent: req.headers['user-agent'] },
+      auth: options.auth,
+    };
+  };
+}
+
+/** tRPC resolved the calls (after its own path decoding), so this sees what it will run. */
+function refuseCredentialBatches(req: FastifyRequest, calls: ReadonlyArray<{ path: string }>) {
+  if (calls.length < 2) return;
+  const credential = calls.find((call) => UNBATCHABLE.has(call.path));
+  if (!credential) return;
+  req.log.warn(
+    {
+      security: 'access.denied',
+      reason: 'credential-batch',
+      path: credential.path,
+      calls: calls.length,
+      outcome: 'failure',
+    },
+    'security: batched credential call refused',
+  );
+  throw new TRPCError({
+    code: 'BAD_REQUEST',
+    message: `${credential.path} cannot be batched with other calls; send it one at a time.`,
   });
 }
 
@@ -32,7 +75,9 @@ function verifiedClaims(app: FastifyInstance, req: FastifyRequest): AccessClaims
   if (!header?.startsWith('Bearer ')) return null;
   try {
     const parsed = ZAccessPayload.safeParse(app.jwt.verify(header.slice('Bearer '.length).trim()));
-    return parsed.success ? { sub: parsed.data.sub, sv: parsed.data.sv } : null;
+    return parsed.success
+      ? { sub: parsed.data.sub, sv: parsed.data.sv, sid: parsed.data.sid }
+      : null;
   } catch {
     return null;
   }

@@ -29,6 +29,12 @@ export const ZServerEnv = z.object({
     .optional(),
   /** HS256 secret for access tokens; generated and kept in DATA_DIR when absent outside production. */
   JWT_SECRET: z.string().optional(),
+  /** Shared with the web app: its /trpc proxy sends each browser's address under
+   * this secret. Unset, every browser counts as the web server's address. */
+  INTERNAL_PROXY_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 random characters (e.g. openssl rand -base64 32)')
+    .optional(),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

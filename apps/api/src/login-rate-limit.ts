@@ -1,91 +1,67 @@
+import type { Context } from '@shipshape/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { trpcShapedError } from './cross-site';
+
+type LoginAttempt = Awaited<ReturnType<Context['countLoginAttempt']>>;
 
 export interface LoginRateLimits {
+  /** Attempts per client address, whatever the account. */
   perIp: number;
+  /** Attempts per account from one client address. */
   perAccount: number;
+  /** Attempts per account from all addresses together; defaults to ten times `perAccount`. */
+  perAccountAllClients: number;
   windowMs: number;
 }
 
-const defaults: LoginRateLimits = { perIp: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
+const defaults = { perIp: 30, perAccount: 10, windowMs: 15 * 60 * 1000 };
+
+const LIMIT_KEY = Symbol('login-limit-key');
+type KeyedRequest = FastifyRequest & { [LIMIT_KEY]: string };
 
 /**
- * Limits `auth.login` per client IP and per account (@fastify/rate-limit's
- * store). The IP is the socket's: X-Forwarded-For is not trusted unless a
- * proxy is configured, so spoofing it does not reset the counter.
+ * Limits sign-in attempts (@fastify/rate-limit's store) per client address,
+ * per account and address, and per account overall. Keyed on the client
+ * address (see client-address.ts), so a spoofed X-Forwarded-For resets
+ * nothing, and strangers failing on an account from their addresses do not
+ * lock its owner out of theirs until the overall account limit, which takes
+ * many addresses to reach. Each call is counted by the login procedure
+ * itself, so batching or re-encoding the path cannot multiply attempts.
  */
-export function limitLogins(app: FastifyInstance, overrides: Partial<LoginRateLimits> = {}): void {
+export function createLoginLimiter(
+  app: FastifyInstance,
+  overrides: Partial<LoginRateLimits> = {},
+): (request: FastifyRequest, email: string) => Promise<LoginAttempt> {
   const limits = { ...defaults, ...overrides };
-  const byIp = app.createRateLimit({
-    max: limits.perIp,
-    timeWindow: limits.windowMs,
-    keyGenerator: (req: FastifyRequest) => `login-ip:${req.ip}`,
-  });
-  const byAccount = app.createRateLimit({
-    max: limits.perAccount,
-    timeWindow: limits.windowMs,
-    keyGenerator: (req: FastifyRequest) => `login-account:${loginEmail(req) ?? ''}`,
-  });
+  const perAccountAllClients = overrides.perAccountAllClients ?? limits.perAccount * 10;
+  const limiter = (max: number) =>
+    app.createRateLimit({
+      max,
+      timeWindow: limits.windowMs,
+      keyGenerator: (req: FastifyRequest) => (req as KeyedRequest)[LIMIT_KEY],
+    });
+  const byIp = limiter(limits.perIp);
+  const byAccountAndIp = limiter(limits.perAccount);
+  const byAccount = limiter(perAccountAllClients);
+  // The limiter reads the key from the request; one derived object per check.
+  const keyed = (request: FastifyRequest, key: string): FastifyRequest =>
+    Object.assign(Object.create(request) as FastifyRequest, { [LIMIT_KEY]: key });
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (!isLoginCall(request)) return;
-    const checks = [await byIp(request)];
-    if (loginEmail(request)) checks.push(await byAccount(request));
-    const exceeded = checks.find(
+  return async (request, email) => {
+    const ip = request.clientIp;
+    const checks = [
+      await byIp(keyed(request, `login-ip:${ip}`)),
+      await byAccountAndIp(keyed(request, `login-account-ip:${ip} ${email}`)),
+      await byAccount(keyed(request, `login-account:${email}`)),
+    ];
+    const exceeded = checks.filter(
       (check): check is Extract<typeof check, { isAllowed: false }> =>
         !check.isAllowed && check.isExceeded,
     );
-    if (exceeded) {
-      request.log.warn(
-        {
-          security: 'login.failure',
-          reason: 'rate-limited',
-          key: exceeded.key.split(':')[0],
-          outcome: 'failure',
-        },
-        'security: login rate limit',
-      );
-      return reply
-        .code(429)
-        .header('retry-after', String(exceeded.ttlInSeconds))
-        .send(
-          trpcShapedError(
-            request.id,
-            429,
-            'TOO_MANY_REQUESTS',
-            `Too many sign-in attempts. Try again in ${exceeded.ttlInSeconds} s.`,
-          ),
-        );
-    }
-  });
-}
-
-function procedurePaths(request: FastifyRequest): string[] {
-  const path = request.url.split('?')[0] ?? '';
-  return path.startsWith('/trpc/')
-    ? decodeURIComponent(path.slice('/trpc/'.length)).split(',')
-    : [];
-}
-
-function isLoginCall(request: FastifyRequest): boolean {
-  return request.method === 'POST' && procedurePaths(request).includes('auth.login');
-}
-
-/** The email of a login call, single or batched, normalised as accounts are.
- * tRPC's content-type parser leaves the JSON body as a string. */
-function loginEmail(request: FastifyRequest): string | null {
-  let body: unknown = request.body;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body);
-    } catch {
-      return null;
-    }
-  }
-  if (!body || typeof body !== 'object') return null;
-  const batched = (request.query as Record<string, unknown> | undefined)?.batch === '1';
-  const index = procedurePaths(request).indexOf('auth.login');
-  const input = batched ? (body as Record<string, unknown>)[String(index)] : body;
-  const email = (input as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : null;
+    if (exceeded.length === 0) return { allowed: true };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(...exceeded.map((check) => check.ttlInSeconds)),
+      limitedBy: exceeded.map((check) => check.key.split(':')[0] ?? ''),
+    };
+  };
 }

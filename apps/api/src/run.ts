@@ -30,7 +30,12 @@ export function createLogger(env: ServerEnv): Logger {
   return pino({
     level: env.LOG_LEVEL,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-shipshape-proxy-secret"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
   });
@@ -64,6 +69,7 @@ export async function runApi(
     jwtSecret,
     webOrigins: webOrigins(env),
     secureCookies: env.NODE_ENV === 'production',
+    internalProxySecret: env.INTERNAL_PROXY_SECRET,
   });
   const drain = trackDrain(app);
   const close = async () => {

@@ -4,13 +4,20 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyJwt from '@fastify/jwt';
 import fastifyRateLimit from '@fastify/rate-limit';
-import { appRouter, defaultAuthConfig, type AppRouter, type AuthConfig } from '@shipshape/api';
+import {
+  appRouter,
+  busyResponseMeta,
+  defaultAuthConfig,
+  type AppRouter,
+  type AuthConfig,
+} from '@shipshape/api';
 import type { Db } from '@shipshape/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { resolveClientAddress } from './client-address';
 import { createContextFactory } from './context';
 import { guardCrossSite } from './cross-site';
-import { limitLogins, type LoginRateLimits } from './login-rate-limit';
+import { createLoginLimiter, type LoginRateLimits } from './login-rate-limit';
 import { ACCESS_TOKEN_TTL, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
 export interface ServerOptions {
@@ -25,6 +32,9 @@ export interface ServerOptions {
   logger?: FastifyBaseLogger;
   loginRateLimits?: Partial<LoginRateLimits>;
   auth?: Partial<AuthConfig>;
+  /** Shared with the web app's proxy: with it, the proxy's client-address
+   * header is believed (see client-address.ts). Without it, never. */
+  internalProxySecret?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -65,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   await app.register(fastifyRateLimit, { global: false });
+  resolveClientAddress(app, options.internalProxySecret);
   guardCrossSite(app, options.webOrigins);
   // tRPC's own client posts a mutation without input as JSON with no body,
   // which its server then fails to parse; read it as "no input" instead.
@@ -73,7 +84,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       request.body = '{}';
     }
   });
-  limitLogins(app, options.loginRateLimits);
 
   app.get('/livez', async () => ({ status: 'ok' }));
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -90,10 +100,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      // A saturated database answers 503 with Retry-After.
+      responseMeta: busyResponseMeta,
       createContext: createContextFactory(app, {
         db,
         secureCookies: options.secureCookies ?? false,
         auth: { ...defaultAuthConfig, ...options.auth },
+        countLoginAttempt: createLoginLimiter(app, options.loginRateLimits),
       }),
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);

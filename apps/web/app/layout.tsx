@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: '#3b3fb5',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: the scripts need this response's
+  // CSP nonce (see proxy.ts).
+  await connection();
   return (
     <html lang="en" data-session="loading" suppressHydrationWarning>
       <body className="min-h-dvh">

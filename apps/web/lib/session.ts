@@ -2,9 +2,9 @@
 // The session lives in memory: the access token is never written to storage.
 // On load, and whenever the API answers UNAUTHORIZED, the client asks
 // `auth.refresh` (the httpOnly cookie) for a new token, once at a time: two
-// concurrent refreshes (in this tab or another) would present the same rotated
-// cookie twice, which the API treats as token theft and answers by ending the
-// whole session family.
+// concurrent refreshes (in this tab or another) present the same cookie twice.
+// The API forgives that for a few seconds (a reload racing a refresh), but
+// later it looks like token theft and ends the whole session family.
 import { useSyncExternalStore } from 'react';
 
 export interface SessionUser {
@@ -23,7 +23,8 @@ const LOADING: SessionState = { status: 'loading' };
 
 let state: SessionState = LOADING;
 let accessToken: string | null = null;
-let refreshing: Promise<boolean> | null = null;
+type RefreshOutcome = 'signedIn' | 'ended' | 'none';
+let refreshing: Promise<RefreshOutcome> | null = null;
 const listeners = new Set<() => void>();
 const signOutHandlers = new Set<() => void>();
 
@@ -61,8 +62,14 @@ export function onSignOut(handler: () => void): () => void {
 }
 
 /** Trades the refresh cookie for a new access token; true when signed in. */
-export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
+export async function refreshSession(): Promise<boolean> {
+  return (await refreshOnce()) === 'signedIn';
+}
+
+/** `ended`: the API says a session existed and has ended (logged out, revoked,
+ * expired), so the sign-in page can say why; `none`: never signed in here. */
+function refreshOnce(): Promise<RefreshOutcome> {
+  refreshing ??= (async (): Promise<RefreshOutcome> => {
     try {
       const call = async () => {
         const response = await fetch('/trpc/auth.refresh', {
@@ -72,21 +79,21 @@ export function refreshSession(): Promise<boolean> {
           credentials: 'same-origin',
           cache: 'no-store',
         });
-        if (!response.ok) return null;
         return (await response.json()) as {
           result?: { data?: { accessToken: string; user: SessionUser } };
+          error?: { data?: { reason?: string } };
         };
       };
       // Other tabs share the cookie: one refresh at a time across all of them,
       // so each presents the cookie the previous one set.
       const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
       const body = locks ? await locks.request('shipshape-session-refresh', call) : await call();
-      const session = body?.result?.data;
-      if (!session) return false;
+      const session = body.result?.data;
+      if (!session) return body.error?.data?.reason === 'session-ended' ? 'ended' : 'none';
       setSession(session);
-      return true;
+      return 'signedIn';
     } catch {
-      return false;
+      return 'none';
     }
   })().finally(() => {
     refreshing = null;
@@ -99,8 +106,10 @@ let bootstrapped = false;
 export function bootstrapSession(): void {
   if (bootstrapped) return;
   bootstrapped = true;
-  void refreshSession().then((ok) => {
-    if (!ok && state.status !== 'signedIn') emit({ status: 'signedOut', expired: false });
+  void refreshOnce().then((outcome) => {
+    if (outcome !== 'signedIn' && state.status !== 'signedIn') {
+      emit({ status: 'signedOut', expired: outcome === 'ended' });
+    }
   });
 }
 

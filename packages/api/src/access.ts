@@ -1,5 +1,6 @@
 import type { Db } from '@shipshape/db';
 import type { TRole } from '@shipshape/domain';
+import type { AccessClaims } from './context';
 
 /** Where a procedure's input points; the workspace is found from it. */
 export type Locator =
@@ -42,38 +43,71 @@ export function roleAtLeast(role: TRole, minimum: TRole): boolean {
   return roleRank[role] >= roleRank[minimum];
 }
 
-export interface CallerInWorkspace {
+export interface Caller {
   user: { id: string; email: string; name: string };
-  /** False when the account is gone, disabled, or the token predates its sessions. */
+  /** False when the account is disabled, the token predates its sessions, or
+   * the token's own session was logged out (or revoked as stolen). */
   sessionValid: boolean;
+}
+
+export interface CallerInWorkspace extends Caller {
   membership: { workspaceId: string; role: TRole; dataVersion: number } | null;
 }
 
+interface CallerRow {
+  email: string;
+  name: string;
+  disabled: boolean;
+  validAfterMs: number;
+  sessionLive: boolean;
+}
+
+/** The account columns of a caller check; `sid` is the parameter holding the
+ * token's session id. A session lives while its family has a usable token. */
+function callerColumns(sid: string): string {
+  return `u.email, u.name, u.disabled,
+            (extract(epoch FROM u."sessionsValidAfter") * 1000)::float8 AS "validAfterMs",
+            EXISTS (SELECT 1 FROM refresh_tokens r
+                     WHERE r."familyId" = ${sid}::uuid AND r."userId" = u.id
+                       AND r."revokedAt" IS NULL AND r."expiresAt" > now()) AS "sessionLive"`;
+}
+
+function callerOf(claims: AccessClaims, row: CallerRow): Caller {
+  return {
+    user: { id: claims.sub, email: row.email, name: row.name },
+    sessionValid: !row.disabled && row.sessionLive && claims.sv >= Math.round(row.validAfterMs),
+  };
+}
+
+/** The signed-in caller, read from the database on every request, in one statement. */
+export async function findCaller(db: Db, claims: AccessClaims): Promise<Caller | null> {
+  const rows = await db.$queryRawUnsafe<CallerRow[]>(
+    `SELECT ${callerColumns('$2')} FROM users u WHERE u.id = $1::uuid`,
+    claims.sub,
+    claims.sid,
+  );
+  const row = rows[0];
+  return row ? callerOf(claims, row) : null;
+}
+
 /**
- * The caller's account and their membership in the workspace the locator
- * points into, read from the database on every request (so a removed member
- * or a revoked session is out at once), in one round trip. `membership` is
- * null when the entity does not exist or is in a workspace the caller is not
- * in: the two are indistinguishable on purpose.
+ * The caller's account, session and their membership in the workspace the
+ * locator points into, read from the database on every request (so a removed
+ * member or a revoked session is out at once), in one round trip.
+ * `membership` is null when the entity does not exist or is in a workspace the
+ * caller is not in: the two are indistinguishable on purpose.
  */
 export async function findCallerInWorkspace(
   db: Db,
-  claims: { sub: string; sv: number },
+  claims: AccessClaims,
   locator: Locator,
 ): Promise<CallerInWorkspace | null> {
   const rows = await db.$queryRawUnsafe<
-    Array<{
-      email: string;
-      name: string;
-      disabled: boolean;
-      validAfterMs: number;
-      workspaceId: string | null;
-      role: TRole | null;
-      dataVersion: number | null;
-    }>
+    Array<
+      CallerRow & { workspaceId: string | null; role: TRole | null; dataVersion: number | null }
+    >
   >(
-    `SELECT u.email, u.name, u.disabled,
-            (extract(epoch FROM u."sessionsValidAfter") * 1000)::float8 AS "validAfterMs",
+    `SELECT ${callerColumns('$3')},
             m."workspaceId", m.role::text AS role, w."dataVersion"
        FROM users u
        LEFT JOIN memberships m ON m."userId" = u.id AND m."workspaceId" = ${workspaceOf[locator.kind]}
@@ -81,12 +115,12 @@ export async function findCallerInWorkspace(
       WHERE u.id = $1::uuid`,
     claims.sub,
     locator.id,
+    claims.sid,
   );
   const row = rows[0];
   if (!row) return null;
   return {
-    user: { id: claims.sub, email: row.email, name: row.name },
-    sessionValid: !row.disabled && claims.sv >= Math.round(row.validAfterMs),
+    ...callerOf(claims, row),
     membership:
       row.workspaceId && row.role
         ? { workspaceId: row.workspaceId, role: row.role, dataVersion: row.dataVersion ?? 0 }

@@ -3,10 +3,13 @@ import type { TRole } from '@shipshape/domain';
 import type { Logger } from './logger';
 
 /** Claims of a verified access token. `sv` is the user's sessions-valid-after
- * time (ms) when the token was issued: the token's version. */
+ * time (ms) when the token was issued: the token's version. `sid` is the
+ * session (refresh-token family) it belongs to: logging that session out ends
+ * the token at once. */
 export interface AccessClaims {
   sub: string;
   sv: number;
+  sid: string;
 }
 
 /** The refresh-token cookie, abstracted so procedures know nothing of HTTP. */
@@ -19,7 +22,14 @@ export interface RefreshCookie {
 export interface AuthConfig {
   refreshTokenTtlMs: number;
   invitationTtlMs: number;
+  /** How long after a refresh token is rotated a second use of it still gets a
+   * session (a reload racing a refresh) instead of revoking its family. */
+  refreshReuseGraceMs: number;
 }
+
+/** The answer of the sign-in rate limit to one more attempt. */
+export type LoginAttempt =
+  { allowed: true } | { allowed: false; retryAfterSeconds: number; limitedBy: string[] };
 
 /** What every procedure sees. Built per request by the HTTP adapter (or by a
  * test); knows nothing of Fastify. */
@@ -31,6 +41,9 @@ export interface Context {
   claims: AccessClaims | null;
   signAccessToken(claims: AccessClaims): string;
   refreshCookie: RefreshCookie;
+  /** Counts one sign-in attempt for this email from this client. */
+  countLoginAttempt(email: string): Promise<LoginAttempt>;
+  /** `ip` is the client's: the socket's, or the one the web proxy vouches for. */
   client: { ip: string; userAgent: string | undefined };
   auth: AuthConfig;
 }
@@ -38,6 +51,7 @@ export interface Context {
 export const defaultAuthConfig: AuthConfig = {
   refreshTokenTtlMs: 30 * 24 * 60 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,
+  refreshReuseGraceMs: 10_000,
 };
 
 /** The context of a procedure acting inside one workspace, after the role check. */

@@ -48,3 +48,48 @@ export function badRows(
     cause: new InputRowsError(message, rowErrors),
   });
 }
+
+/** Seconds a client is asked to wait when the database is saturated. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
+
+const BUSY_MESSAGE =
+  /Unable to start a transaction in the given time|timeout exceeded when trying to connect|Timed out fetching a new connection/i;
+
+/** What a client is told when the database is saturated: no internal detail. */
+export const DATABASE_BUSY = {
+  code: 'SERVICE_UNAVAILABLE',
+  httpStatus: 503,
+  message: 'The service is busy right now; try again in a few seconds.',
+} as const;
+
+/**
+ * Whether an error (or one of its causes) says the database is saturated: no
+ * connection or transaction could be had within the wait limits. Such a
+ * request is answered 503 with Retry-After, never a 500.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    // P2024: timed out fetching a connection from the pool; P2028 carries
+    // "Unable to start a transaction in the given time".
+    if (code === 'P2024' || (typeof message === 'string' && BUSY_MESSAGE.test(message))) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
+}
+
+/** tRPC's `responseMeta`: a 503 for a saturated database says when to retry. */
+export function busyResponseMeta({ errors }: { errors: ReadonlyArray<{ cause?: unknown }> }): {
+  headers?: Record<string, string>;
+} {
+  return errors.some((error) => isDatabaseBusy(error.cause))
+    ? { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } }
+    : {};
+}

@@ -7,3 +7,4 @@ export {
   type RefreshCookie,
 } from './context';
 export type { Logger } from './logger';
+export { busyResponseMeta } from './errors';

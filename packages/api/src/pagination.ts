@@ -1,5 +1,14 @@
-/** Prisma arguments for a keyset page after the row `cursor` (one extra row tells if more follow). */
+import { ZId } from '@shipshape/domain';
+import { badRequest } from './errors';
+
+/**
+ * Prisma arguments for a keyset page after the row `cursor` (one extra row tells if more
+ * follow). The cursor is a row id; anything else is a 400, not a database error.
+ */
 export function pageArgs(input: { cursor?: string | undefined; limit: number }) {
+  if (input.cursor && !ZId.safeParse(input.cursor).success) {
+    throw badRequest('The cursor is not valid for this list; start again from the first page.');
+  }
   return {
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

@@ -2,9 +2,16 @@ import type { TRole } from '@shipshape/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { ZodError } from 'zod';
-import { entityLabel, findCallerInWorkspace, roleAtLeast, type Locator } from './access';
+import {
+  entityLabel,
+  findCaller,
+  findCallerInWorkspace,
+  roleAtLeast,
+  type Locator,
+} from './access';
+import { SessionEnded } from './auth/session-ended';
 import type { Context } from './context';
-import { InputRowsError, VersionConflict } from './errors';
+import { DATABASE_BUSY, InputRowsError, VersionConflict, isDatabaseBusy } from './errors';
 import { securityLog } from './security-log';
 
 const t = initTRPC.context<Context>().create({
@@ -12,30 +19,36 @@ const t = initTRPC.context<Context>().create({
   // request id; never a stack trace or SQL. Unexpected errors are logged with
   // the request id and answered with a generic message.
   errorFormatter({ shape, error, ctx }) {
-    const unexpected = error.code === 'INTERNAL_SERVER_ERROR';
-    if (unexpected) {
-      ctx?.log.error({ err: error.cause ?? error, requestId: ctx.requestId }, 'unexpected error');
-    }
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    // A saturated database is a 503 with Retry-After (see busyResponseMeta).
+    const busy = isDatabaseBusy(error.cause);
+    const unexpected = error.code === 'INTERNAL_SERVER_ERROR' && !busy;
+    const logged = { err: error.cause ?? error, requestId: ctx?.requestId };
+    if (unexpected) ctx?.log.error(logged, 'unexpected error');
+    if (busy) ctx?.log.warn(logged, 'database busy: answered 503');
+    // Only input errors name fields; an output check's failure stays internal.
+    const zodError = !unexpected && error.cause instanceof ZodError ? error.cause : null;
     const fieldErrors = zodError ? fieldErrorsOf(zodError) : undefined;
-    const message = unexpected
-      ? 'Something went wrong on our side.'
-      : zodError
-        ? `Invalid input: ${Object.entries(fieldErrors ?? {})
-            .map(([field, messages]) => `${field} ${messages[0]}`)
-            .join('; ')}`
-        : shape.message;
+    const message = busy
+      ? DATABASE_BUSY.message
+      : unexpected
+        ? 'Something went wrong on our side.'
+        : zodError
+          ? `Invalid input: ${Object.entries(fieldErrors ?? {})
+              .map(([field, messages]) => `${field} ${messages[0]}`)
+              .join('; ')}`
+          : shape.message;
     return {
       message,
       code: shape.code,
       data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
+        code: busy ? DATABASE_BUSY.code : shape.data.code,
+        httpStatus: busy ? DATABASE_BUSY.httpStatus : shape.data.httpStatus,
         path: shape.data.path,
         requestId: ctx?.requestId,
         ...(fieldErrors ? { fieldErrors } : {}),
         ...(error.cause instanceof VersionConflict ? { current: error.cause.current } : {}),
         ...(error.cause instanceof InputRowsError ? { rowErrors: error.cause.rowErrors } : {}),
+        ...(error.cause instanceof SessionEnded ? { reason: 'session-ended' as const } : {}),
       },
     };
   },
@@ -61,22 +74,20 @@ export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
 /** Signed in, with a token issued after the user's last password change or
- * logout-everywhere, and not disabled: checked against the database each time. */
+ * logout-everywhere, whose own session was not logged out, and not disabled:
+ * checked against the database each time, in one statement. */
 export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
   if (!ctx.claims) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   }
-  const user = await ctx.db.user.findUnique({
-    where: { id: ctx.claims.sub },
-    select: { id: true, email: true, name: true, disabled: true, sessionsValidAfter: true },
-  });
-  if (!user || user.disabled || ctx.claims.sv < user.sessionsValidAfter.getTime()) {
+  const caller = await findCaller(ctx.db, ctx.claims);
+  if (!caller || !caller.sessionValid) {
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'Your session has ended. Sign in again.',
     });
   }
-  return next({ ctx: { user: { id: user.id, email: user.email, name: user.name } } });
+  return next({ ctx: { user: caller.user } });
 });
 
 /**

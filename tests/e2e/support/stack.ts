@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildServer, type FastifyInstance } from '@shipshape/api-server';
 import type { Db } from '@shipshape/db';
 import {
@@ -159,7 +159,16 @@ interface WebProcess {
 function startWeb(port: number, apiUrl: string): WebProcess {
   const child = spawn(
     process.execPath,
-    [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    [
+      '--import',
+      pathToFileURL(join(root, 'scripts/web-client-address.mjs')).href,
+      nextBin,
+      'start',
+      '--port',
+      String(port),
+      '--hostname',
+      '127.0.0.1',
+    ],
     {
       cwd: webDir,
       env: { ...process.env, API_INTERNAL_URL: apiUrl, NEXT_TELEMETRY_DISABLED: '1' },

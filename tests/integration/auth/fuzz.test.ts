@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@shipshape/api';
 import { ApiClient, allProcedurePaths, procedureType } from '../../support/api-client';
 import {
   createFixture,
@@ -11,7 +12,7 @@ import {
   type MatrixUsers,
 } from '../../support/authz-fixture';
 import { authorizationRows } from '../../support/authz-rows';
-import { malformedInputs } from '../../support/malformed';
+import { hostileFieldInputs, malformedInputs } from '../../support/malformed';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer();
@@ -93,4 +94,51 @@ describe('[fuzz] malformed input to every procedure', () => {
     // Still serving.
     expect((await fetch(`${server.current.url}/readyz`)).status).toBe(200);
   }, 300_000);
+});
+
+/** No stack, SQL, ORM or validation internals: what a body may never show. */
+const INTERNAL_DETAIL =
+  /\bat .+\.(ts|js|mjs):\d+|prisma|postgres|\bSQL\b|\bSELECT\b|invalid_type|Output validation|node_modules/i;
+
+function inputSchemaOf(path: string): unknown {
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: unknown[] } }
+  >;
+  return procedures[path]?._def.inputs[0];
+}
+
+describe('[fuzz] one hostile field in an otherwise valid input, for every procedure', () => {
+  it('NUL, extreme dates and numbers, bad cursors, huge and deep values: 0 × 5xx, 0 internal details', async () => {
+    const requests = allProcedurePaths().flatMap((path) => {
+      const row = authorizationRows[path];
+      if (!row) throw new Error(`no authorization row for ${path}`);
+      // Ending the caller's sessions would turn every later call into a 401.
+      if (row.endsSessions) return [];
+      return hostileFieldInputs(inputSchemaOf(path), row.input(fixture, 'OWNER')).map((body) => ({
+        path,
+        body,
+      }));
+    });
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < requests.length) {
+        const { path, body } = requests[next++]!;
+        const response = await send(path, body, users.clients.OWNER.accessToken);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        const text = await response.text();
+        if (response.status >= 500 || INTERNAL_DETAIL.test(text)) {
+          failures.push(`${path} ${body.slice(0, 120)} → ${response.status} ${text.slice(0, 200)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    console.log(
+      `fuzz: ${requests.length} hostile-field requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    expect(failures).toEqual([]);
+    expect((await fetch(`${server.current.url}/readyz`)).status).toBe(200);
+  }, 120_000);
 });

@@ -4,6 +4,16 @@ import { useTestServer } from '../../support/server';
 
 const server = useTestServer({ loginRateLimits: { perAccount: 3, perIp: 6 } });
 
+/** A raw POST to /trpc, as an attacker would send it (no client library). */
+async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.current.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 describe('[auth][rate-limit] login attempts', () => {
   it('answers 429 with Retry-After per account and per IP; X-Forwarded-For does not reset it', async () => {
     const { user } = await signUp(server.current.url);
@@ -20,6 +30,9 @@ describe('[auth][rate-limit] login attempts', () => {
     expect((await attempt(user.email.toUpperCase())).status).toBe(429);
     // …and a spoofed client address changes nothing.
     expect((await attempt(user.email, { 'x-forwarded-for': '203.0.113.9' })).status).toBe(429);
+    // …nor does an encoding of the path that the router decodes twice.
+    const encoded = await post('auth%252Elogin', { email: user.email, password: 'guess 1234567' });
+    expect(encoded.status).toBe(429);
 
     // Another account from the same IP runs into the per-IP limit (6 attempts).
     const other = uniqueEmail();

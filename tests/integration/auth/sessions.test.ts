@@ -1,4 +1,4 @@
-import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, STRONG_PASSWORD, signUp, uniqueEmail } from '../../support/api-client';
 import { TEST_JWT_SECRET, useTestServer } from '../../support/server';
@@ -19,11 +19,17 @@ function signJwt(
   return `${unsigned}.${createHmac(hmac, key).update(unsigned).digest('base64url')}`;
 }
 
-function validPayload(userId: string, sv: number, overrides: Record<string, unknown> = {}) {
+function validPayload(
+  userId: string,
+  sv: number,
+  sid: string,
+  overrides: Record<string, unknown> = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   return {
     sub: userId,
     sv,
+    sid,
     typ: 'access',
     iss: 'shipshape',
     aud: 'shipshape-api',
@@ -31,6 +37,23 @@ function validPayload(userId: string, sv: number, overrides: Record<string, unkn
     exp: now + 900,
     ...overrides,
   };
+}
+
+const db = () => server.current.database.db;
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The session (refresh-token family) a user's only session belongs to. */
+async function sessionIdOf(userId: string): Promise<string> {
+  const row = await db().refreshToken.findFirstOrThrow({ where: { userId } });
+  return row.familyId;
+}
+
+/** Moves a refresh token's rotation back in time, past the reuse grace window. */
+async function rotatedSecondsAgo(token: string, seconds: number): Promise<void> {
+  await db().refreshToken.update({
+    where: { tokenHash: sha256(token) },
+    data: { rotatedAt: new Date(Date.now() - seconds * 1000) },
+  });
 }
 
 describe('[auth][register] accounts', () => {
@@ -197,26 +220,67 @@ describe('[auth][refresh] rotation and reuse detection', () => {
     }
   });
 
-  it('reusing a rotated refresh token revokes the whole family', async () => {
+  it('reusing a rotated refresh token after the grace window revokes the whole family', async () => {
     const { client } = await signUp(url());
     const stolen = client.cookies.get('shipshape_refresh')!;
-    await client.ok('auth.refresh'); // the legitimate user rotates
+    const rotated = await client.ok<Session>('auth.refresh'); // the legitimate user rotates
+    client.accessToken = rotated.accessToken;
+    await rotatedSecondsAgo(stolen, 11);
     const thief = new ApiClient(url());
     thief.cookies.set('shipshape_refresh', stolen);
     const replay = await thief.call('auth.refresh');
     expect(replay.status).toBe(401);
-    // The legitimate user's current token is now revoked too.
+    // The legitimate user's current token is now revoked too, access included.
+    expect((await client.call('auth.me')).status).toBe(401);
     const after = await client.call('auth.refresh');
     expect(after.status).toBe(401);
   });
 
-  it('two concurrent uses of one refresh token: exactly one wins', async () => {
+  it('a reuse within the grace window (a reload racing a refresh) gets a session and revokes nothing', async () => {
+    const { client, user } = await signUp(url());
+    const sessionId = await sessionIdOf(user.id);
+    const old = client.cookies.get('shipshape_refresh')!;
+    await client.ok('auth.refresh');
+    await rotatedSecondsAgo(old, 8);
+    const reloaded = new ApiClient(url());
+    reloaded.cookies.set('shipshape_refresh', old);
+    const again = await reloaded.call<Session>('auth.refresh');
+    expect(again.status).toBe(200);
+    reloaded.accessToken = again.data.accessToken;
+    expect((await reloaded.call('auth.me')).status).toBe(200);
+    // Both descendants stay usable, in the same session; nothing was revoked.
+    expect((await client.call('auth.refresh')).status).toBe(200);
+    expect((await reloaded.call('auth.refresh')).status).toBe(200);
+    const rows = await db().refreshToken.findMany({ where: { userId: user.id } });
+    expect(rows.every((row) => row.familyId === sessionId && row.revokedAt === null)).toBe(true);
+  });
+
+  it('two concurrent uses of one refresh token both succeed within the grace window', async () => {
     const { client } = await signUp(url());
     const token = client.cookies.get('shipshape_refresh')!;
     const tabs = [new ApiClient(url()), new ApiClient(url())];
     for (const tab of tabs) tab.cookies.set('shipshape_refresh', token);
-    const results = await Promise.all(tabs.map((tab) => tab.call('auth.refresh')));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+    const results = await Promise.all(tabs.map((tab) => tab.call<Session>('auth.refresh')));
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    for (const [i, tab] of tabs.entries()) {
+      tab.accessToken = results[i]!.data.accessToken;
+      expect((await tab.call('auth.me')).status).toBe(200);
+    }
+  });
+
+  it('a refused refresh says whether a session ended, so the sign-in page can tell the user', async () => {
+    const none = await new ApiClient(url()).call('auth.refresh');
+    expect(none.status).toBe(401);
+    expect(none.error?.data).not.toHaveProperty('reason');
+
+    const { client } = await signUp(url());
+    const token = client.cookies.get('shipshape_refresh')!;
+    await client.ok('auth.logout');
+    const ended = new ApiClient(url());
+    ended.cookies.set('shipshape_refresh', token);
+    const result = await ended.call('auth.refresh');
+    expect(result.status).toBe(401);
+    expect(result.error?.data).toMatchObject({ reason: 'session-ended' });
   });
 
   it('without a cookie, refresh is refused', async () => {
@@ -234,6 +298,27 @@ describe('[auth][logout] ending sessions', () => {
     const replay = new ApiClient(url());
     replay.cookies.set('shipshape_refresh', token);
     expect((await replay.call('auth.refresh')).status).toBe(401);
+  });
+
+  it("logout ends that session's access token at once, and only that session's", async () => {
+    const { client, user } = await signUp(url());
+    const workspace = await client.ok<{ id: string }>('workspace.create', { name: 'Logout' });
+    const laptop = new ApiClient(url());
+    laptop.accessToken = (
+      await laptop.ok<Session>('auth.login', { email: user.email, password: STRONG_PASSWORD })
+    ).accessToken;
+    const stale = new ApiClient(url());
+    stale.accessToken = client.accessToken;
+
+    await client.ok('auth.logout');
+    const me = await stale.call('auth.me');
+    expect(me.status).toBe(401);
+    expect(me.error?.data.code).toBe('UNAUTHORIZED');
+    // Workspace procedures check the session in their one statement too.
+    expect((await stale.call('workspace.get', { workspaceId: workspace.id })).status).toBe(401);
+    // The laptop's session is another one, and goes on.
+    expect((await laptop.call('auth.me')).status).toBe(200);
+    expect((await laptop.call('workspace.get', { workspaceId: workspace.id })).status).toBe(200);
   });
 
   it('logoutAll refuses access tokens issued before it at once', async () => {
@@ -290,7 +375,7 @@ describe('[auth][tokens] forged and misused access tokens are refused', () => {
     const client = new ApiClient(url());
     client.accessToken = signJwt(
       { alg: 'HS256', typ: 'JWT' },
-      validPayload(user.id, row.sessionsValidAfter.getTime()),
+      validPayload(user.id, row.sessionsValidAfter.getTime(), await sessionIdOf(user.id)),
     );
     expect((await client.call('auth.me')).status).toBe(200);
   });
@@ -298,78 +383,93 @@ describe('[auth][tokens] forged and misused access tokens are refused', () => {
   it.each([
     [
       'alg none',
-      (id: string, sv: number) => {
+      (id: string, sv: number, sid: string) => {
         const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-        return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(validPayload(id, sv))}.`;
+        return `${encode({ alg: 'none', typ: 'JWT' })}.${encode(validPayload(id, sv, sid))}.`;
       },
     ],
     [
       'another HMAC algorithm',
-      (id: string, sv: number) =>
-        signJwt({ alg: 'HS512', typ: 'JWT' }, validPayload(id, sv), TEST_JWT_SECRET, 'sha512'),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS512', typ: 'JWT' }, validPayload(id, sv, sid), TEST_JWT_SECRET, 'sha512'),
     ],
     [
       'RS256 confusion (HMAC keyed with a public key)',
-      (id: string, sv: number) => {
+      (id: string, sv: number, sid: string) => {
         const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
         const pem = publicKey.export({ type: 'spki', format: 'pem' });
-        return signJwt({ alg: 'RS256', typ: 'JWT' }, validPayload(id, sv), pem);
+        return signJwt({ alg: 'RS256', typ: 'JWT' }, validPayload(id, sv, sid), pem);
       },
     ],
     [
       'the wrong secret',
-      (id: string, sv: number) =>
-        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv), 'x'.repeat(48)),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, sid), 'x'.repeat(48)),
     ],
     [
       'expired',
-      (id: string, sv: number) => {
+      (id: string, sv: number, sid: string) => {
         const past = Math.floor(Date.now() / 1000) - 3600;
         return signJwt(
           { alg: 'HS256', typ: 'JWT' },
-          validPayload(id, sv, { iat: past - 900, exp: past }),
+          validPayload(id, sv, sid, { iat: past - 900, exp: past }),
         );
       },
     ],
     [
       'too old (iat beyond max age)',
-      (id: string, sv: number) => {
+      (id: string, sv: number, sid: string) => {
         const now = Math.floor(Date.now() / 1000);
         return signJwt(
           { alg: 'HS256', typ: 'JWT' },
-          validPayload(id, sv, { iat: now - 7200, exp: now + 600 }),
+          validPayload(id, sv, sid, { iat: now - 7200, exp: now + 600 }),
         );
       },
     ],
     [
       'the wrong audience',
-      (id: string, sv: number) =>
-        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, { aud: 'another-app' })),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, sid, { aud: 'another-app' })),
     ],
     [
       'the wrong issuer',
-      (id: string, sv: number) =>
-        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, { iss: 'evil' })),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, sid, { iss: 'evil' })),
     ],
     [
       'not an access token',
-      (id: string, sv: number) =>
-        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, { typ: 'refresh' })),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, sid, { typ: 'refresh' })),
     ],
     [
       'an unknown user',
-      (_id: string, sv: number) =>
-        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(randomUUID(), sv)),
+      (_id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(randomUUID(), sv, sid)),
     ],
     [
       'a token version from before the last password change',
-      (id: string, sv: number) => signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv - 1)),
+      (id: string, sv: number, sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv - 1, sid)),
+    ],
+    [
+      "a session id that is not one of the user's sessions",
+      (id: string, sv: number, _sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, randomUUID())),
+    ],
+    [
+      'no session id',
+      (id: string, sv: number, _sid: string) =>
+        signJwt({ alg: 'HS256', typ: 'JWT' }, validPayload(id, sv, '', { sid: undefined })),
     ],
   ])('%s', async (_name, forge) => {
     const { user } = await signUp(url());
     const row = await server.current.database.db.user.findUniqueOrThrow({ where: { id: user.id } });
     const client = new ApiClient(url());
-    client.accessToken = forge(user.id, row.sessionsValidAfter.getTime());
+    client.accessToken = forge(
+      user.id,
+      row.sessionsValidAfter.getTime(),
+      await sessionIdOf(user.id),
+    );
     const result = await client.call('auth.me');
     expect(result.status).toBe(401);
     expect(result.error?.data.code).toBe('UNAUTHORIZED');

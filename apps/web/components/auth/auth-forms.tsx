@@ -10,12 +10,13 @@ import { errorInfo } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/form-errors';
 import { setSession, useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
-import { safeNextPath } from '../../lib/utils';
+import { safeNextPath } from '../../lib/safe-next-path';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { FormField } from '../ui/form-field';
 import { Input } from '../ui/input';
 
+/** Where to go after signing in or up: `?next=` when it is a path on this origin, else home. */
 function useNext(): string {
   const searchParams = useSearchParams();
   return safeNextPath(searchParams.get('next'));

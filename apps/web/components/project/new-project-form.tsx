@@ -17,6 +17,7 @@ import {
 } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { DialogFooter } from '../ui/dialog';
@@ -32,6 +33,7 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const refreshPortfolio = useRefreshPortfolio();
   const templates = useQuery(trpc.template.list.queryOptions({ workspaceId: workspace.id }));
   const form = useForm({
     resolver: zodResolver(ZProjectCreateInput),
@@ -47,9 +49,10 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
   });
   const create = useMutation(
     trpc.project.create.mutationOptions({
-      onSuccess: async (project) => {
+      onSuccess: (project) => {
         queryClient.setQueryData(trpc.project.get.queryKey({ projectId: project.id }), project);
-        await queryClient.invalidateQueries(trpc.project.list.pathFilter());
+        // Not awaited: the portfolio behind the dialog refetches while the project opens.
+        void refreshPortfolio();
         notifySuccess(`Project “${project.name}” created`);
         onDone();
         router.push(`/w/${workspace.slug}/p/${project.id}`);

@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { templateLabel } from '../../lib/labels';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -46,6 +47,7 @@ function Section({
 export function TemplateUpgrade({ project, canEdit }: { project: Project; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refreshPortfolio = useRefreshPortfolio();
   const templates = useQuery(trpc.template.list.queryOptions({ workspaceId: project.workspaceId }));
   const [targetId, setTargetId] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -62,7 +64,10 @@ export function TemplateUpgrade({ project, canEdit }: { project: Project; canEdi
           `Moved to ${upgraded.template ? templateLabel(upgraded.template) : 'the new checklist'}`,
           `${formatNumber(summary.matched)} items kept, ${formatNumber(summary.added)} added, ${formatNumber(summary.removed)} removed (${formatNumber(summary.kept)} kept because they had work).`,
         );
-        await queryClient.invalidateQueries(trpc.project.pathFilter());
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.project.pathFilter()),
+          refreshPortfolio(),
+        ]);
       },
       onError: (error) => {
         const info = errorInfo(error);

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { errorInfo } from '../../lib/errors';
 import { notifyFailure } from '../../lib/notify';
 import { useTRPC, type RouterInputs } from '../../lib/trpc';
+import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
 import { isProject, patchProjectInLists, restoreQueries, type Project } from './project-cache';
 
 export type ProjectChanges = Omit<
@@ -27,6 +28,7 @@ export interface ProjectConflict {
 export function useProjectUpdate(projectId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refreshPortfolio = useRefreshPortfolio();
   const [conflict, setConflict] = useState<ProjectConflict | null>(null);
   const getKey = trpc.project.get.queryKey({ projectId });
   const listKey = trpc.project.list.pathKey();
@@ -65,7 +67,7 @@ export function useProjectUpdate(projectId: string) {
         patchProjectInLists(queryClient, listKey, projectId, () => project);
         setConflict(null);
       },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+      onSettled: () => refreshPortfolio(),
     }),
   );
 

@@ -33,7 +33,8 @@ import {
   DialogHeader,
   DialogTitle,
 } from '../ui/dialog';
-import { Input, NativeSelect, Textarea } from '../ui/input';
+import { DateInput } from '../ui/date-input';
+import { NativeSelect, Textarea } from '../ui/input';
 import { Label } from '../ui/label';
 import { CommentsThread, EvidenceSection, ExternalLink } from './item-extras';
 import type { ItemChanges, ItemConflict } from './use-item-update';
@@ -414,12 +415,11 @@ function ItemDetails({ item }: { item: Item }) {
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor={`due-${item.id}`}>Due date</Label>
-          <Input
+          <DateInput
             id={`due-${item.id}`}
-            type="date"
-            value={item.dueDate ?? ''}
+            value={item.dueDate}
             disabled={!stage.canEdit}
-            onChange={(event) => stage.save(item.id, { dueDate: event.target.value || null })}
+            onCommit={(dueDate) => stage.save(item.id, { dueDate })}
           />
         </div>
       </div>

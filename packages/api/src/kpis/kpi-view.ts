@@ -34,8 +34,9 @@ export async function latestMeasurements(
 export function toKpi(row: KpiRow, latest: { value: number; recordedAt: Date } | undefined): TKpi {
   const status = kpiStatus({
     direction: row.direction,
-    baseline: row.baseline,
-    target: row.target,
+    // Rows stored before values were bounded may hold anything a float8 can.
+    baseline: finiteOrNull(row.baseline),
+    target: finiteOrNull(row.target),
     latest: latest?.value ?? null,
   });
   return {
@@ -46,13 +47,18 @@ export function toKpi(row: KpiRow, latest: { value: number; recordedAt: Date } |
     kind: row.kind,
     unit: row.unit,
     direction: row.direction,
-    baseline: row.baseline,
-    target: row.target,
+    // Rows stored before values were bounded may hold anything a float8 can.
+    baseline: finiteOrNull(row.baseline),
+    target: finiteOrNull(row.target),
     archived: row.archived,
     version: row.version,
     latestAt: latest?.recordedAt ?? null,
     ...status,
   };
+}
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 export async function listKpis(

@@ -4,9 +4,9 @@
 // note, comment and evidence of matched items.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@shipshape/db';
+import { parseStoredChecklist } from '../templates/parse-checklist';
 import {
   flattenTemplate,
-  parseChecklistMarkdown,
   planUpgrade,
   type TParsedTemplate,
   type TUpgradePlan,
@@ -72,7 +72,7 @@ export async function planProjectUpgrade(
   const items = await currentItems(tx, projectId);
   const keyOf = new Map(items.map((item) => [item.id, item.key]));
   // The parser is deterministic: re-parsing the stored source gives the keys stored.
-  const parsed = parseChecklistMarkdown(target.sourceText);
+  const parsed = await parseStoredChecklist(target);
   const plan = planUpgrade({
     current: items.map((item) => ({
       id: item.id,

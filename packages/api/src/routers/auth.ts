@@ -11,7 +11,8 @@ import { Prisma } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../auth/passwords';
-import { issueRefreshToken, sha256 } from '../auth/refresh-tokens';
+import { claimForRotation, issueRefreshToken, sha256 } from '../auth/refresh-tokens';
+import { SessionEnded } from '../auth/session-ended';
 import type { Context } from '../context';
 import { securityLog } from '../security-log';
 import { authedProcedure, publicProcedure, router } from '../trpc';
@@ -20,19 +21,34 @@ const INVALID_LOGIN = 'Email or password is incorrect.';
 const publicUser = { id: true, email: true, name: true } as const;
 
 async function startSession(ctx: Context, user: TPublicUser & { sessionsValidAfter: Date }) {
-  await issueRefreshToken(ctx, user.id);
-  return sessionFor(ctx, user);
+  const sessionId = await issueRefreshToken(ctx, user.id);
+  return sessionFor(ctx, user, sessionId);
 }
 
-function sessionFor(ctx: Context, user: TPublicUser & { sessionsValidAfter: Date }) {
+/** An access token bound to its session (`sid`): logging that session out ends it. */
+function sessionFor(
+  ctx: Context,
+  user: TPublicUser & { sessionsValidAfter: Date },
+  sessionId: string,
+) {
   return {
-    accessToken: ctx.signAccessToken({ sub: user.id, sv: user.sessionsValidAfter.getTime() }),
+    accessToken: ctx.signAccessToken({
+      sub: user.id,
+      sv: user.sessionsValidAfter.getTime(),
+      sid: sessionId,
+    }),
     user: { id: user.id, email: user.email, name: user.name },
   };
 }
 
 function unauthorized(message: string): TRPCError {
   return new TRPCError({ code: 'UNAUTHORIZED', message });
+}
+
+/** A session existed and has ended; the sign-in page says so. */
+function sessionEnded(): TRPCError {
+  const cause = new SessionEnded();
+  return new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
 }
 
 export const authRouter = router({
@@ -67,6 +83,19 @@ export const authRouter = router({
     .input(ZLoginInput)
     .output(ZSession)
     .mutation(async ({ ctx, input }) => {
+      // Counted per call, so a batch or a re-encoded path cannot multiply attempts.
+      const attempt = await ctx.countLoginAttempt(input.email);
+      if (!attempt.allowed) {
+        securityLog(ctx, 'login.failure', {
+          outcome: 'failure',
+          reason: 'rate-limited',
+          limitedBy: attempt.limitedBy,
+        });
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `Too many sign-in attempts. Try again in ${attempt.retryAfterSeconds} s.`,
+        });
+      }
       const user = await ctx.db.user.findUnique({
         where: { email: input.email },
         select: { ...publicUser, passwordHash: true, disabled: true, sessionsValidAfter: true },
@@ -89,8 +118,10 @@ export const authRouter = router({
       return startSession(ctx, user);
     }),
 
-  /** Rotates the refresh cookie; a reused (already rotated) token revokes its
-   * whole family, since only a thief or a replay would present it. */
+  /** Rotates the refresh cookie. A token reused within the grace window (a
+   * reload racing a refresh) gets a fresh token in the same session; reused
+   * later, it revokes its whole family, since only a thief or a replay would
+   * present it then. */
   refresh: publicProcedure
     .input(z.strictObject({}).optional())
     .output(ZSession)
@@ -104,15 +135,11 @@ export const authRouter = router({
       if (!token) {
         ctx.refreshCookie.clear();
         securityLog(ctx, 'refresh.failure', { outcome: 'failure', reason: 'unknown-token' });
-        throw unauthorized('Your session has ended. Sign in again.');
+        throw sessionEnded();
       }
       const now = new Date();
-      // Claim the token atomically: of two concurrent uses, only one wins.
-      const claimed = await ctx.db.refreshToken.updateMany({
-        where: { id: token.id, rotatedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        data: { rotatedAt: now },
-      });
-      if (claimed.count === 0) {
+      const claimed = await claimForRotation(ctx.db, token.id, now, ctx.auth.refreshReuseGraceMs);
+      if (!claimed) {
         ctx.refreshCookie.clear();
         if (token.rotatedAt && !token.revokedAt) {
           await ctx.db.refreshToken.updateMany({
@@ -127,15 +154,19 @@ export const authRouter = router({
         } else {
           securityLog(ctx, 'refresh.failure', { outcome: 'failure', userId: token.userId });
         }
-        throw unauthorized('Your session has ended. Sign in again.');
+        throw sessionEnded();
       }
       if (token.user.disabled) {
         ctx.refreshCookie.clear();
-        throw unauthorized('Your session has ended. Sign in again.');
+        throw sessionEnded();
       }
       await issueRefreshToken(ctx, token.userId, token.familyId);
-      securityLog(ctx, 'refresh.success', { outcome: 'success', userId: token.userId });
-      return sessionFor(ctx, token.user);
+      securityLog(ctx, 'refresh.success', {
+        outcome: 'success',
+        userId: token.userId,
+        ...(token.rotatedAt ? { reuseWithinGrace: true } : {}),
+      });
+      return sessionFor(ctx, token.user, token.familyId);
     }),
 
   logout: publicProcedure

@@ -1,5 +1,4 @@
 import {
-  MEASUREMENTS_CSV_LIMITS,
   ZKpi,
   ZKpiArchiveInput,
   ZKpiCreateInput,
@@ -10,13 +9,13 @@ import {
   ZKpiSeriesInput,
   ZKpiUpdateInput,
   bucketWidthMs,
-  parseMeasurementsCsv,
 } from '@shipshape/domain';
 import type { Db, Prisma } from '@shipshape/db';
 import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { badRequest, badRows, conflict } from '../errors';
 import { listKpis } from '../kpis/kpi-view';
+import { parseMeasurementsCsvOrExplain } from '../kpis/parse-measurements';
 import { readCache } from '../read-cache';
 import { outputOnce } from '../validated-output';
 import { router, workspaceProcedure } from '../trpc';
@@ -176,7 +175,8 @@ export const kpiRouter = router({
   recordMany: workspaceProcedure(ZKpiRecordManyInput, 'MEMBER', byKpi)
     .output(z.object({ recorded: z.number().int(), kpi: ZKpi }))
     .mutation(async ({ ctx, input }) => {
-      const parsed = parseMeasurementsCsv(input.csv, { maxRows: MEASUREMENTS_CSV_LIMITS.maxRows });
+      // In the parser's worker thread: a full file is 50–100 ms of CPU.
+      const parsed = await parseMeasurementsCsvOrExplain(input.csv);
       if (!parsed.ok) {
         const more = parsed.moreErrors > 0 ? ` (and ${parsed.moreErrors} more)` : '';
         throw badRows(
@@ -186,16 +186,22 @@ export const kpiRouter = router({
       }
       return ctx.db.$transaction(async (tx) => {
         const now = Date.now();
-        const written = await tx.kpiMeasurement.createMany({
-          data: parsed.rows.map((row, index) => ({
-            kpiId: input.kpiId,
-            value: row.value,
-            // Rows without a time keep their order: a millisecond apart.
-            recordedAt: row.recordedAt ?? new Date(now - (parsed.rows.length - index)),
-            note: row.note ?? null,
-            recordedById: ctx.user.id,
-          })),
-        });
+        // One statement with one JSON parameter: a createMany of 10 000 rows
+        // spent over a second of the event loop building its query.
+        const rows = parsed.rows.map((row, index) => ({
+          value: row.value,
+          // Rows without a time keep their order: a millisecond apart.
+          recordedAt: (
+            row.recordedAt ?? new Date(now - (parsed.rows.length - index))
+          ).toISOString(),
+          note: row.note ?? null,
+        }));
+        const count = await tx.$executeRaw`
+          insert into kpi_measurements (id, "kpiId", value, "recordedAt", note, "recordedById")
+          select gen_random_uuid(), ${input.kpiId}::uuid, r.value, r."recordedAt", r.note, ${ctx.user.id}::uuid
+            from json_to_recordset(${JSON.stringify(rows)}::json)
+              as r(value float8, "recordedAt" timestamptz, note text)`;
+        const written = { count };
         const kpi = await readKpi(tx, input.kpiId);
         await recordActivity(tx, {
           workspaceId: ctx.workspaceId,
@@ -239,13 +245,15 @@ async function kpiSeries(
     return {
       kpiId: input.kpiId,
       bucketMs: null,
-      points: points.map((p) => ({
-        t: p.recordedAt,
-        min: p.value,
-        max: p.value,
-        avg: p.value,
-        count: 1,
-      })),
+      points: points
+        .filter((p) => Number.isFinite(p.value))
+        .map((p) => ({
+          t: p.recordedAt,
+          min: p.value,
+          max: p.value,
+          avg: p.value,
+          count: 1,
+        })),
     };
   }
   const width = bucketWidthMs(range.first.getTime(), range.last.getTime(), input.maxPoints);
@@ -253,13 +261,18 @@ async function kpiSeries(
     Array<{ t: Date; min: number; max: number; avg: number; count: number }>
   >`
         SELECT date_bin(${width} * interval '1 millisecond', "recordedAt", ${range.first}::timestamptz) AS t,
-               min(value) AS min, max(value) AS max, avg(value) AS avg, count(*)::int AS count
+               min(value) AS min, max(value) AS max, avg(value::numeric)::float8 AS avg, count(*)::int AS count
           FROM kpi_measurements
          WHERE "kpiId" = ${input.kpiId}::uuid AND "recordedAt" BETWEEN ${from} AND ${to}
          GROUP BY 1 ORDER BY 1`;
   return {
     kpiId: input.kpiId,
     bucketMs: width,
-    points: buckets.map((b) => ({ ...b, avg: Math.min(b.max, Math.max(b.min, b.avg)) })),
+    points: buckets
+      .filter((b) => Number.isFinite(b.min) && Number.isFinite(b.max))
+      .map((b) => ({
+        ...b,
+        avg: Math.min(b.max, Math.max(b.min, Number.isFinite(b.avg) ? b.avg : b.min)),
+      })),
   };
 }

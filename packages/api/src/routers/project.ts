@@ -9,7 +9,6 @@ import {
   ZUpgradeApplyInput,
   ZUpgradeInput,
   flattenTemplate,
-  parseChecklistMarkdown,
   slugFromName,
   type TProject,
 } from '@shipshape/domain';
@@ -184,14 +183,9 @@ export const projectRouter = router({
     .query(async ({ ctx, input }) => {
       const target = await findVisibleTemplate(ctx.db, ctx.workspaceId, input.templateId);
       const project = await readProject(ctx.db, input.projectId);
-      const { plan, items } = await planProjectUpgrade(ctx.db, input.projectId, target);
+      const { plan, items, parsed } = await planProjectUpgrade(ctx.db, input.projectId, target);
       const titleOf = new Map(items.map((item) => [item.id, item.title]));
-      const targetTitle = new Map(
-        flattenTemplate(parseChecklistMarkdown(target.sourceText)).map((item) => [
-          item.key,
-          item.title,
-        ]),
-      );
+      const targetTitle = new Map(flattenTemplate(parsed).map((item) => [item.key, item.title]));
       return {
         from: {
           templateId: project.template?.id ?? null,

@@ -1,5 +1,4 @@
 import {
-  ChecklistImportError,
   ZParsedTemplate,
   ZTemplateDiffInput,
   ZTemplateImportInput,
@@ -8,13 +7,13 @@ import {
   ZWorkspaceRef,
   buildTree,
   diffTemplates,
-  parseChecklistMarkdown,
 } from '@shipshape/domain';
 import { nextVersionLabel, storeTemplate } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { recordActivity } from '../activity';
 import { findVisibleTemplate } from '../templates/find-template';
+import { parseChecklistOrExplain } from '../templates/parse-checklist';
 import { router, workspaceProcedure } from '../trpc';
 import { byWorkspace } from '../access';
 
@@ -39,25 +38,6 @@ const ZTemplateItemNode: z.ZodType<TemplateItemNode> = z.lazy(() =>
     children: z.array(ZTemplateItemNode),
   }),
 );
-
-function parseOrExplain(markdown: string) {
-  try {
-    return parseChecklistMarkdown(markdown);
-  } catch (error) {
-    if (error instanceof ChecklistImportError) {
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: `The checklist cannot be imported: ${error.issues
-          .map((issue) =>
-            issue.line === undefined ? issue.message : `line ${issue.line}: ${issue.message}`,
-          )
-          .join('; ')}`,
-        cause: error,
-      });
-    }
-    throw error;
-  }
-}
 
 export const templateRouter = router({
   list: workspaceProcedure(ZWorkspaceRef, 'VIEWER', byWorkspace)
@@ -150,7 +130,7 @@ export const templateRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const parsed = parseOrExplain(input.markdown);
+      const parsed = await parseChecklistOrExplain(input.markdown);
       if (input.dryRun) return { template: parsed, stored: null };
       const versionLabel =
         input.versionLabel ?? (await nextVersionLabel(ctx.db, input.name, ctx.workspaceId));
@@ -195,11 +175,12 @@ export const templateRouter = router({
         findVisibleTemplate(ctx.db, ctx.workspaceId, input.toTemplateId),
       ]);
       // The parser is deterministic, so re-parsing the stored source gives the
-      // structure that was stored.
-      return diffTemplates(
-        parseChecklistMarkdown(from.sourceText),
-        parseChecklistMarkdown(to.sourceText),
-      );
+      // structure that was stored; off the event loop like an import.
+      const [fromParsed, toParsed] = await Promise.all([
+        parseChecklistOrExplain(from.sourceText),
+        parseChecklistOrExplain(to.sourceText),
+      ]);
+      return diffTemplates(fromParsed, toParsed);
     },
   ),
 });

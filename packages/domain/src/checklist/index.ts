@@ -13,6 +13,7 @@ export {
   type TParsedTemplate,
 } from './schema';
 export { parseChecklistMarkdown } from './parse';
+export { assertImportableText } from './validate-input';
 export {
   MOJIBAKE_CODEPAGES,
   repairMojibake,

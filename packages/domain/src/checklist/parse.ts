@@ -7,6 +7,7 @@ import { parseMarkdownTree } from './markdown-tree';
 import { repairMojibakeDetailed } from './mojibake';
 import { ZParsedTemplate, type TParsedTemplate } from './schema';
 import { readStages } from './stages';
+import { TOO_COMPLEX } from './structure-limits';
 import { assertImportableText } from './validate-input';
 
 /**
@@ -24,7 +25,7 @@ export function parseChecklistMarkdown(text: string): TParsedTemplate {
     // still exhaust the stack; that is a property of the file, so say so instead of crashing.
     if (error instanceof RangeError && /call stack/iu.test(error.message)) {
       throw new ChecklistImportError([
-        { message: 'The file is nested too deeply to be read as a checklist' },
+        { message: `${TOO_COMPLEX}: it is nested too deeply to be read` },
       ]);
     }
     throw error;

@@ -3,14 +3,30 @@ import { z } from 'zod';
 /** Limits shared by the parser, the API and the web forms. */
 export const CHECKLIST_LIMITS = {
   maxInputBytes: 5 * 1024 * 1024,
+  /**
+   * The structural limits below are far above what a checklist needs (the v2 seed: 723 lines of
+   * at most 645 characters, 19 headings, 532 entries, nesting 4, no tables, 22 markers in its
+   * busiest paragraph) and keep the Markdown parser's work to well under a second; see
+   * structure-limits.ts for why each shape is costly.
+   */
   /** Lines that start a list entry; a real checklist has hundreds, parsing cost grows with them. */
-  maxListItems: 5000,
+  maxListItems: 3000,
+  /** Headings (`#` lines): each may become a stage or a grouping item. */
+  maxHeadings: 500,
   /** Estimated nesting of lists and quotes on one line; deep nesting makes parsing quadratic. */
   maxNestingDepth: 40,
   /** Parsing costs tens of microseconds per line whatever its length. */
   maxLines: 100_000,
-  /** `*`, `_`, `[`, `]` in one paragraph; emphasis and link resolution is quadratic in them. */
-  maxInlineMarkersPerParagraph: 2000,
+  /** Characters in one line; a checklist line is a sentence or a link, not a megabyte. */
+  maxLineLength: 20_000,
+  /** `*`, `_`, `~`, `[`, `]`, `<` in one paragraph; resolving them is quadratic. */
+  maxInlineMarkersPerParagraph: 1000,
+  /** The same markers in the whole file: many busy paragraphs add up. */
+  maxInlineMarkers: 40_000,
+  /** Columns of one GFM table. */
+  maxTableColumns: 50,
+  /** Cells of all GFM tables together: micromark spends ~0.1 ms on each. */
+  maxTableCells: 3000,
   maxTitleLength: 1000,
   maxStageTitleLength: 300,
   maxKeyLength: 250,

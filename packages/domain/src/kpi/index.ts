@@ -3,7 +3,12 @@ export { ON_TRACK_PROGRESS, kpiStatus, type TKpiStatus, type TKpiStatusInput } f
 export { bucketStartMs, bucketWidthMs } from './buckets';
 export { downsample, type TMeasurementPoint, type TPointBucket } from './downsample';
 export { parseIsoDateTime } from './iso-date-time';
-export { parseMeasurementValue, type TValueParse } from './measurement-value';
+export {
+  KPI_VALUE_LIMITS,
+  kpiValueProblem,
+  parseMeasurementValue,
+  type TValueParse,
+} from './measurement-value';
 export { MEASUREMENT_ROW_LIMITS, type TMeasurementRow } from './measurement-row';
 export {
   MEASUREMENTS_CSV_LIMITS,

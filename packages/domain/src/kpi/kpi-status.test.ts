@@ -98,3 +98,48 @@ describe('kpiStatus', () => {
     });
   });
 });
+
+describe('kpiStatus at the edges of a double', () => {
+  const extremes = [5e-324, -5e-324, 1.7e308, -1.7e308, Number.MAX_VALUE, 1, 0, 1 + 2 ** -52];
+  it('every derived number is finite or null, for every combination', () => {
+    for (const direction of ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const) {
+      for (const baseline of extremes) {
+        for (const target of extremes) {
+          for (const latest of extremes) {
+            const status = kpiStatus({ direction, baseline, target, latest });
+            for (const value of [
+              status.changeVsBaseline,
+              status.changeVsBaselinePercent,
+              status.progressToTarget,
+            ]) {
+              expect(value === null || Number.isFinite(value), JSON.stringify(status)).toBe(true);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('halves differences that would overflow instead of giving up', () => {
+    const status = kpiStatus({
+      direction: 'HIGHER_IS_BETTER',
+      baseline: -1.7e308,
+      target: 1.7e308,
+      latest: 0,
+    });
+    expect(status.progressToTarget).toBe(0.5);
+    expect(status.changeVsBaseline).toBe(1.7e308);
+    expect(status.onTrack).toBe(true);
+  });
+
+  it('a tiny baseline gives no percent rather than Infinity', () => {
+    const status = kpiStatus({
+      direction: 'HIGHER_IS_BETTER',
+      baseline: 5e-324,
+      target: null,
+      latest: 1,
+    });
+    expect(status.changeVsBaselinePercent).toBeNull();
+    expect(status.changeVsBaseline).toBe(1);
+  });
+});

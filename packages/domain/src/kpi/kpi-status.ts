@@ -39,21 +39,25 @@ export const ON_TRACK_PROGRESS = 0.5;
  *   the target lies in the better direction from the baseline.
  * - false otherwise, including a missing baseline (no way to measure the way covered).
  *
- * Non-finite numbers are treated as missing; callers validate input, this only keeps NaN out.
+ * Non-finite numbers are treated as missing, and every derived number is finite or null:
+ * inputs are bounded (`KPI_VALUE_LIMITS`), but a row stored before that, or a difference of
+ * two huge values, must not turn into Infinity or NaN (an output check would then fail on
+ * every read of the project).
  */
 export function kpiStatus(input: TKpiStatusInput): TKpiStatus {
   const latest = known(input.latest);
   const baseline = known(input.baseline);
   const target = known(input.target);
 
-  const changeVsBaseline = latest !== null && baseline !== null ? latest - baseline : null;
-  const changeVsBaselinePercent =
-    changeVsBaseline !== null && baseline !== null && baseline !== 0
-      ? (changeVsBaseline / Math.abs(baseline)) * 100
+  const changeVsBaseline = latest !== null && baseline !== null ? known(latest - baseline) : null;
+  const changeRatio =
+    latest !== null && baseline !== null && baseline !== 0
+      ? ratioOfDifferences(latest, baseline, Math.abs(baseline), 0)
       : null;
+  const changeVsBaselinePercent = changeRatio === null ? null : known(changeRatio * 100);
   const progressToTarget =
-    changeVsBaseline !== null && baseline !== null && target !== null && target !== baseline
-      ? changeVsBaseline / (target - baseline)
+    latest !== null && baseline !== null && target !== null && target !== baseline
+      ? ratioOfDifferences(latest, baseline, target, baseline)
       : null;
 
   return {
@@ -77,6 +81,21 @@ function onTrack(
   if (baseline === null || progress === null) return false;
   const targetIsImprovement = !isAtLeastAsGood(direction, baseline, target);
   return targetIsImprovement && progress >= ON_TRACK_PROGRESS;
+}
+
+/**
+ * (a − b) / (c − d), or null when that is not a finite number. When a difference overflows
+ * (1.7e308 − (−1.7e308)), both are halved first, which keeps them finite; the quotient can
+ * still overflow when the divisor is tiny, and then there is no answer to show.
+ */
+function ratioOfDifferences(a: number, b: number, c: number, d: number): number | null {
+  const numerator = a - b;
+  const denominator = c - d;
+  if (Number.isFinite(numerator) && Number.isFinite(denominator)) {
+    return denominator === 0 ? null : known(numerator / denominator);
+  }
+  const halved = c / 2 - d / 2;
+  return halved === 0 ? null : known((a / 2 - b / 2) / halved);
 }
 
 function known(value: number | null): number | null {

@@ -1,5 +1,6 @@
 import type { TMeasurementColumn } from './csv-columns';
 import { parseIsoDateTime } from './iso-date-time';
+import { DATE_LIMITS, isInDateRange, isStorableText } from '../schemas/common';
 import { parseMeasurementValue, shorten } from './measurement-value';
 
 export interface TMeasurementRow {
@@ -59,6 +60,7 @@ export function readMeasurementRow(cells: readonly string[], context: TRowContex
       `note is ${noteLength} characters long; the limit is ${MEASUREMENT_ROW_LIMITS.maxNoteLength}`,
     );
   }
+  if (!isStorableText(note)) messages.push('note must not contain control characters such as NUL');
 
   if (messages.length > 0 || !value.ok || typeof recordedAt === 'string') {
     return { ok: false, messages };
@@ -81,6 +83,9 @@ function readRecordedAt(cell: string, now: Date): Date | string {
       `recordedAt "${shorten(cell)}" is not an ISO 8601 date or date-time, ` +
       `e.g. 2024-05-01 or 2024-05-01T13:45:00Z`
     );
+  }
+  if (!isInDateRange(date)) {
+    return `recordedAt "${shorten(cell)}" must be in the years ${DATE_LIMITS.minYear} to ${DATE_LIMITS.maxYear}`;
   }
   if (date.getTime() > now.getTime() + MEASUREMENT_ROW_LIMITS.maxFutureMs) {
     return `recordedAt "${shorten(cell)}" is more than a day in the future`;

@@ -1,6 +1,25 @@
 /** Plain decimal notation with an optional exponent: 12, -0.5, .5, 3., 1e-3. Nothing else. */
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
+/**
+ * The numbers a KPI value, baseline or target may be: 0, or a magnitude
+ * between 1e-15 and 1e15. Every such number is stored exactly (the columns are
+ * float8), and whatever is derived from them (differences, percentages,
+ * progress) stays finite. 5e-324 or 1.7e308 describe no real measurement.
+ */
+export const KPI_VALUE_LIMITS = { maxMagnitude: 1e15, minMagnitude: 1e-15 } as const;
+
+/** Why a finite number cannot be a KPI value, or null when it can. */
+export function kpiValueProblem(value: number): string | null {
+  if (!Number.isFinite(value)) return 'must be a finite number';
+  const magnitude = Math.abs(value);
+  if (magnitude > KPI_VALUE_LIMITS.maxMagnitude) return 'must be between -1e15 and 1e15';
+  if (magnitude !== 0 && magnitude < KPI_VALUE_LIMITS.minMagnitude) {
+    return 'must be 0 or at least 1e-15 in size';
+  }
+  return null;
+}
+
 export type TValueParse = { ok: true; value: number } | { ok: false; message: string };
 
 /**
@@ -22,6 +41,10 @@ export function parseMeasurementValue(text: string): TValueParse {
   const value = Number(cell);
   if (!Number.isFinite(value)) {
     return { ok: false, message: `value "${shorten(cell)}" is too large` };
+  }
+  const problem = kpiValueProblem(value);
+  if (problem !== null) {
+    return { ok: false, message: `value "${shorten(cell)}" ${problem}` };
   }
   // -0 is stored and shown as 0; keep it from surprising equality checks later.
   return { ok: true, value: value === 0 ? 0 : value };

@@ -148,7 +148,11 @@ describe('parseMeasurementsCsv', () => {
   it('round-trips generated files', () => {
     const row = fc.record(
       {
-        value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v)),
+        value: fc.oneof(
+          fc.constant(0),
+          fc.double({ min: 1e-15, max: 1e15, noNaN: true }),
+          fc.double({ min: -1e15, max: -1e-15, noNaN: true }),
+        ),
         recordedAt: fc.date({
           min: new Date('1900-01-01T00:00:00Z'),
           max: now,
@@ -179,5 +183,24 @@ describe('parseMeasurementsCsv', () => {
         expect(parse(csv)).toEqual({ ok: true, rows: expected });
       }),
     );
+  });
+});
+
+describe('parseMeasurementsCsv: what the database cannot hold', () => {
+  it('refuses dates outside 1900-9999, values out of range and NUL in notes, by row', () => {
+    const csv = [
+      'value,recordedAt,note',
+      '1,2024-01-01,fine',
+      '2,0000-01-01,',
+      '3,1899-12-31T23:59:59Z,',
+      '5e-324,2024-01-01,',
+      '1.7e308,2024-01-01,',
+      '4,2024-01-02,"a\u0000b"',
+    ].join('\n');
+    const result = parseMeasurementsCsv(csv, { now: new Date('2025-01-01T00:00:00Z') });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((error) => error.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(errors[0]?.message).toMatch(/years 1900 to 9999/);
   });
 });

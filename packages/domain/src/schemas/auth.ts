@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZRole } from './common';
+import { ZEmail, ZId, ZRole, ZUserText } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** argon2 cost grows with input; longer passphrases gain nothing. */
@@ -10,11 +10,7 @@ export const ZPassword = z
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
-export const ZPersonName = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(200, 'must be at most 200 characters');
+export const ZPersonName = ZUserText(200, { min: 1 });
 
 export const ZRegisterInput = z.strictObject({
   email: ZEmail,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common';
+import { ZId, ZUserText } from './common';
 import { ZItem, ZItemStatus } from './item';
 import { ZKpi } from './kpi';
 import { ZProject } from './project';
@@ -57,7 +57,7 @@ const ZActivityBrief = z.object({
 export const ZProjectDashboardInput = z.strictObject({ projectId: ZId });
 export const ZStageDashboardInput = z.strictObject({
   projectId: ZId,
-  stageKey: z.string().min(1).max(120),
+  stageKey: ZUserText(120, { min: 1, trim: false }),
 });
 export const ZWorkspaceDashboardInput = z.strictObject({ workspaceId: ZId });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZExpectedVersion, ZId } from './common';
+import { ZCalendarDate, ZCursor, ZExpectedVersion, ZId, ZUserText, isStorableText } from './common';
 
 export const ZItemStatus = z.enum(['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_APPLICABLE']);
 export const ZEvidenceKind = z.enum([
@@ -11,24 +11,20 @@ export const ZEvidenceKind = z.enum([
   'OTHER',
 ]);
 
-/** A calendar date, as people pick due dates: 2027-01-31. */
-export const ZCalendarDate = z.iso.date({ message: 'must be a date like 2027-01-31' });
-const ZReason = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(2000, 'must be at most 2000 characters');
-const ZNotes = z.string().max(20_000, 'must be at most 20000 characters');
+const ZReason = ZUserText(2000, { min: 1 });
+const ZNotes = ZUserText(20_000, { trim: false });
+const ZStageKey = ZUserText(120, { min: 1, trim: false });
+const ZCommentBody = ZUserText(10_000, { min: 1 });
 
 export const ZItemRef = z.strictObject({ itemId: ZId });
 
 export const ZItemListInput = z.strictObject({
   projectId: ZId,
-  stageKey: z.string().min(1).max(120).optional(),
+  stageKey: ZStageKey.optional(),
   assigneeId: ZId.optional(),
   status: ZItemStatus.optional(),
   overdue: z.boolean().optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor,
   limit: z.number().int().min(1).max(500).default(200),
 });
 
@@ -65,10 +61,10 @@ export const ZItemBulkUpdateInput = z
 
 export const ZItemAddCustomInput = z.strictObject({
   projectId: ZId,
-  stageKey: z.string().min(1).max(120),
+  stageKey: ZStageKey,
   parentId: ZId.optional(),
-  title: z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters'),
-  body: z.string().max(20_000).optional(),
+  title: ZUserText(1000, { min: 1 }),
+  body: ZUserText(20_000, { trim: false }).optional(),
 });
 
 export const ZItemMoveInput = z.strictObject({
@@ -80,15 +76,18 @@ export const ZItemMoveInput = z.strictObject({
 
 export const ZItemMineInput = z.strictObject({
   workspaceId: ZId,
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor,
   limit: z.number().int().min(1).max(200).default(50),
 });
 
 export const ZEvidenceAddInput = z.strictObject({
   itemId: ZId,
   kind: ZEvidenceKind,
-  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) link' }).max(2000),
-  label: z.string().trim().min(1, 'is required').max(300),
+  url: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) link' })
+    .max(2000)
+    .refine(isStorableText, 'must be an http(s) link'),
+  label: ZUserText(300, { min: 1 }),
 });
 
 export const ZEvidenceRef = z.strictObject({ evidenceId: ZId });
@@ -134,17 +133,17 @@ export type TItem = z.infer<typeof ZItem>;
 
 export const ZCommentAddInput = z.strictObject({
   itemId: ZId,
-  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+  body: ZCommentBody,
 });
 export const ZCommentListInput = z.strictObject({
   itemId: ZId,
-  cursor: z.string().max(200).optional(),
+  cursor: ZCursor,
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const ZCommentEditInput = z.strictObject({
   commentId: ZId,
   expectedVersion: ZExpectedVersion,
-  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+  body: ZCommentBody,
 });
 export const ZCommentRef = z.strictObject({ commentId: ZId });
 

@@ -1,33 +1,39 @@
 import { z } from 'zod';
-import { ZExpectedVersion, ZId } from './common';
+import { kpiValueProblem } from '../kpi/measurement-value';
+import { ZExpectedVersion, ZId, ZInstant, ZUserText } from './common';
 
 export const ZKpiKind = z.enum(['BUSINESS', 'MODEL', 'SYSTEM']);
 export const ZKpiDirection = z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
-const ZFinite = z.number().finite('must be a finite number');
-const ZKpiName = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
-const ZUnit = z.string().trim().max(40, 'must be at most 40 characters');
+/** A value, baseline or target: see `KPI_VALUE_LIMITS`. */
+const ZKpiValue = z.number().check((ctx) => {
+  const problem = kpiValueProblem(ctx.value);
+  if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
+const ZKpiName = ZUserText(200, { min: 1 });
+const ZUnit = ZUserText(40);
+const ZStageKey = ZUserText(120, { min: 1, trim: false });
 
 export const ZKpiCreateInput = z.strictObject({
   projectId: ZId,
-  stageKey: z.string().min(1).max(120).optional(),
+  stageKey: ZStageKey.optional(),
   name: ZKpiName,
   kind: ZKpiKind,
   unit: ZUnit,
   direction: ZKpiDirection,
-  baseline: ZFinite.optional(),
-  target: ZFinite.optional(),
+  baseline: ZKpiValue.optional(),
+  target: ZKpiValue.optional(),
 });
 
 export const ZKpiUpdateInput = z.strictObject({
   kpiId: ZId,
   expectedVersion: ZExpectedVersion,
-  stageKey: z.string().min(1).max(120).nullable().optional(),
+  stageKey: ZStageKey.nullable().optional(),
   name: ZKpiName.optional(),
   kind: ZKpiKind.optional(),
   unit: ZUnit.optional(),
   direction: ZKpiDirection.optional(),
-  baseline: ZFinite.nullable().optional(),
-  target: ZFinite.nullable().optional(),
+  baseline: ZKpiValue.nullable().optional(),
+  target: ZKpiValue.nullable().optional(),
 });
 
 export const ZKpiArchiveInput = z.strictObject({ kpiId: ZId, expectedVersion: ZExpectedVersion });
@@ -38,9 +44,9 @@ export const ZKpiListInput = z.strictObject({
 
 export const ZKpiRecordInput = z.strictObject({
   kpiId: ZId,
-  value: ZFinite,
-  recordedAt: z.coerce.date().optional(),
-  note: z.string().trim().max(1000).optional(),
+  value: ZKpiValue,
+  recordedAt: ZInstant.optional(),
+  note: ZUserText(1000).optional(),
 });
 
 export const ZKpiRecordManyInput = z.strictObject({
@@ -51,8 +57,8 @@ export const ZKpiRecordManyInput = z.strictObject({
 
 export const ZKpiSeriesInput = z.strictObject({
   kpiId: ZId,
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: ZInstant.optional(),
+  to: ZInstant.optional(),
   maxPoints: z.number().int().min(10).max(2000).default(500),
 });
 

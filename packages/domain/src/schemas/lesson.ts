@@ -1,24 +1,13 @@
 import { z } from 'zod';
-import { ZCursor, ZExpectedVersion, ZId, ZPageSize } from './common';
+import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText, isStorableText } from './common';
 
 // Lessons learnt ("what didn't work"): written in one project, read across the
 // whole workspace, so one team learns from another's failures.
 
-/** Postgres refuses NUL in text; refusing it here keeps it a 400, not a 500. */
-const noNul = (text: string) => !text.includes('\u0000');
-const NUL_MESSAGE = 'must not contain NUL characters';
+const NUL_MESSAGE = 'must not contain control characters such as NUL';
 
-function lessonText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`)
-    .refine(noNul, NUL_MESSAGE);
-}
-
-const ZLessonTitle = lessonText(300);
-const ZLessonBody = lessonText(20_000);
+const ZLessonTitle = ZUserText(300, { min: 1 });
+const ZLessonBody = ZUserText(20_000, { min: 1 });
 
 /** A tag is trimmed and lower-cased, so "NLP " and "nlp" are one tag. */
 export const ZLessonTag = z
@@ -26,7 +15,7 @@ export const ZLessonTag = z
   .trim()
   .min(1, 'must be at least 1 character')
   .max(40, 'must be at most 40 characters')
-  .refine(noNul, NUL_MESSAGE)
+  .refine(isStorableText, NUL_MESSAGE)
   .toLowerCase();
 
 /** Up to 20 tags; duplicates (after trimming and lower-casing) are dropped,
@@ -42,7 +31,7 @@ export const ZLessonStageKey = z
   .trim()
   .min(1, 'is required')
   .max(120, 'must be at most 120 characters')
-  .refine(noNul, NUL_MESSAGE);
+  .refine(isStorableText, NUL_MESSAGE);
 
 export const ZLessonCreateInput = z.strictObject({
   projectId: ZId,
@@ -102,7 +91,7 @@ export const ZLessonListInput = z.strictObject({
     .string()
     .trim()
     .max(200, 'must be at most 200 characters')
-    .refine(noNul, NUL_MESSAGE)
+    .refine(isStorableText, NUL_MESSAGE)
     .optional()
     .transform((q) => (q ? q : undefined)),
   cursor: ZCursor,

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { ZCursor, ZExpectedVersion, ZId, ZPageSize } from './common';
+import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText } from './common';
 
 export const ZProjectPhase = z.enum(['POC', 'MVP', 'MLP', 'MMP', 'PRODUCTION']);
 export const ZProjectApproach = z.enum(['DATA_DRIVEN', 'DATA_CENTRIC', 'MODEL_CENTRIC']);
 export const ZInferenceMode = z.enum(['BATCH', 'REAL_TIME', 'BOTH']);
 
-const ZProjectName = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(200, 'must be at most 200 characters');
-const ZDescription = z.string().trim().max(5000, 'must be at most 5000 characters');
+const ZProjectName = ZUserText(200, { min: 1 });
+const ZDescription = ZUserText(5000);
 
 export const ZProjectCreateInput = z.strictObject({
   workspaceId: ZId,
@@ -28,7 +24,7 @@ export const ZProjectRef = z.strictObject({ projectId: ZId });
 export const ZProjectListInput = z.strictObject({
   workspaceId: ZId,
   archived: z.boolean().default(false),
-  search: z.string().trim().max(200).optional(),
+  search: ZUserText(200).optional(),
   cursor: ZCursor,
   limit: ZPageSize,
 });
@@ -46,7 +42,7 @@ export const ZProjectUpdateInput = z.strictObject({
 export const ZProjectSetStageInput = z.strictObject({
   projectId: ZId,
   expectedVersion: ZExpectedVersion,
-  stageKey: z.string().min(1).max(120),
+  stageKey: ZUserText(120, { min: 1, trim: false }),
 });
 
 export const ZProjectArchiveInput = z.strictObject({

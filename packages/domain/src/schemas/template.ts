@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { CHECKLIST_LIMITS } from '../checklist/schema';
-import { ZId } from './common';
+import { ZId, ZUserText, isStorableText } from './common';
 
 export const ZTemplateRef = z.strictObject({ workspaceId: ZId, templateId: ZId });
 
 export const ZTemplateImportInput = z.strictObject({
   workspaceId: ZId,
-  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  versionLabel: z.string().trim().min(1).max(50, 'must be at most 50 characters').optional(),
+  name: ZUserText(200, { min: 1 }),
+  versionLabel: ZUserText(50, { min: 1 }).optional(),
   markdown: z
     .string()
     .min(1, 'is required')
-    .max(CHECKLIST_LIMITS.maxInputBytes, 'must be at most 5 MB'),
+    .max(CHECKLIST_LIMITS.maxInputBytes, 'must be at most 5 MB')
+    .refine(isStorableText, 'must not contain control characters such as NUL'),
   /** Parse and show what would be stored, without storing it. */
   dryRun: z.boolean().default(false),
   makeDefault: z.boolean().default(false),

@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { ZEmail, ZExpectedVersion, ZId, ZRole, ZSlug } from './common';
+import { ZEmail, ZExpectedVersion, ZId, ZRole, ZSlug, ZUserText } from './common';
 
-export const ZWorkspaceName = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(120, 'must be at most 120 characters');
+export const ZWorkspaceName = ZUserText(120, { min: 1 });
+const ZWorkspaceDescription = ZUserText(2000);
 
 export const ZWorkspaceCreateInput = z.strictObject({
   name: ZWorkspaceName,
   slug: ZSlug.optional(),
-  description: z.string().trim().max(2000).optional(),
+  description: ZWorkspaceDescription.optional(),
 });
 
 export const ZWorkspaceRef = z.strictObject({ workspaceId: ZId });
@@ -19,7 +16,7 @@ export const ZWorkspaceUpdateInput = z.strictObject({
   workspaceId: ZId,
   expectedVersion: ZExpectedVersion,
   name: ZWorkspaceName.optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
+  description: ZWorkspaceDescription.nullable().optional(),
 });
 
 export const ZInviteInput = z.strictObject({

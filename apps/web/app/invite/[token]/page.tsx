@@ -11,6 +11,7 @@ import { Skeleton } from '../../../components/ui/skeleton';
 import { errorInfo } from '../../../lib/errors';
 import { notifySuccess } from '../../../lib/notify';
 import { ROLE_LABEL } from '../../../lib/roles';
+import { safeNextPath } from '../../../lib/safe-next-path';
 import { clearSession, useSession } from '../../../lib/session';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -20,7 +21,7 @@ export default function AcceptInvitationPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const here = `/invite/${token}`;
+  const here = `/invite/${encodeURIComponent(token)}`;
   const valid = ZAcceptInviteInput.safeParse({ token }).success;
   const accept = useMutation(
     trpc.workspace.acceptInvite.mutationOptions({
@@ -30,7 +31,7 @@ export default function AcceptInvitationPage() {
           `Welcome to ${workspace.name}`,
           `You joined as ${ROLE_LABEL[workspace.role]}.`,
         );
-        router.replace(`/w/${workspace.slug}`);
+        router.replace(safeNextPath(`/w/${encodeURIComponent(workspace.slug)}`));
       },
     }),
   );

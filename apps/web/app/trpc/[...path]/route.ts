@@ -1,6 +1,7 @@
 // Forwards /trpc/* to the API, so the browser stays same-origin (the refresh
 // cookie is httpOnly and SameSite=Lax) and the API's address is read at
 // request time from API_INTERNAL_URL.
+import { isIP } from 'node:net';
 import { apiInternalUrl } from '../../../lib/api-url';
 
 export const dynamic = 'force-dynamic';
@@ -21,15 +22,42 @@ const DROPPED = new Set([
   'expect',
 ]);
 
+/** Read by the API (apps/api/src/client-address.ts) only with the right secret. */
+const CLIENT_IP_HEADER = 'x-shipshape-client-ip';
+const PROXY_SECRET_HEADER = 'x-shipshape-proxy-secret';
+
+/**
+ * The browser's address, so the API's sign-in limits apply per browser and
+ * not to the web server's own address: the nearest (last) X-Forwarded-For
+ * entry. Next.js sets that header to the socket's address only when the
+ * request arrives without one, so a client that sends its own chooses this
+ * value unless whatever runs in front of Next.js overwrites the header.
+ */
+function clientAddress(request: Request): string | null {
+  const forwarded = request.headers.get('x-forwarded-for');
+  const nearest = forwarded?.split(',').at(-1)?.trim();
+  return nearest && isIP(nearest) ? nearest : null;
+}
+
 async function forward(request: Request): Promise<Response> {
   const incoming = new URL(request.url);
   const target = `${apiInternalUrl()}${incoming.pathname}${incoming.search}`;
   const headers = new Headers();
   request.headers.forEach((value, name) => {
-    if (!DROPPED.has(name)) headers.set(name, value);
+    if (!DROPPED.has(name) && name !== CLIENT_IP_HEADER && name !== PROXY_SECRET_HEADER) {
+      headers.set(name, value);
+    }
   });
   headers.set('x-forwarded-host', incoming.host);
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
+  // Shared with the API (scripts/start.ts makes one per run); without it the
+  // API would not believe the address, so none is sent.
+  const secret = process.env.INTERNAL_PROXY_SECRET;
+  const address = clientAddress(request);
+  if (secret && address) {
+    headers.set(CLIENT_IP_HEADER, address);
+    headers.set(PROXY_SECRET_HEADER, secret);
+  }
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
   let upstream: Response;

@@ -6,6 +6,7 @@ import { ArchiveIcon, ArchiveRestoreIcon } from 'lucide-react';
 import { useParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useRefreshPortfolio } from '../../../../../../components/portfolio/use-refresh-portfolio';
 import { ConflictPanel } from '../../../../../../components/project/conflict-panel';
 import {
   isProject,
@@ -211,6 +212,7 @@ function ClassificationCard({ project, canEdit }: { project: Project; canEdit: b
 function ArchiveCard({ project, canEdit }: { project: Project; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refreshPortfolio = useRefreshPortfolio();
   const [confirming, setConfirming] = useState(false);
   const getKey = trpc.project.get.queryKey({ projectId: project.id });
   const listKey = trpc.project.list.pathKey();
@@ -242,7 +244,7 @@ function ArchiveCard({ project, canEdit }: { project: Project; canEdit: boolean 
       queryClient.setQueryData(getKey, saved);
       notifySuccess(saved.archived ? 'Project archived' : 'Project restored');
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
+    onSettled: () => refreshPortfolio(),
   };
   const archive = useMutation(trpc.project.archive.mutationOptions(options));
   const unarchive = useMutation(trpc.project.unarchive.mutationOptions(options));
