@@ -1,5 +1,5 @@
 import { Logo } from '../components/logo';
-import { apiInternalUrl } from '../lib/api-url';
+import { apiInternalUrl } from '../lib/server-env';
 import { HomeActions } from './home-actions';
 
 // Rendered per request: the status is live, not baked in at build time.

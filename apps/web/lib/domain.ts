@@ -1,10 +1,9 @@
 // The browser-safe part of @shipshape/domain: its zod schemas and their helpers.
 //
 // The package's root entry also re-exports the checklist parser (micromark,
-// iconv-lite) and the KPI CSV reader (papaparse). The package does not declare
-// `sideEffects: false`, so a bundler must keep every module the root barrel
-// names, and any value import from '@shipshape/domain' put ~220 kB (gzip) of
-// parser code into every page. Value imports therefore come from the schemas
-// entry point here; type-only imports may use '@shipshape/domain' directly
-// (they are erased at build time).
+// iconv-lite) and the KPI CSV reader (papaparse), ~220 kB gzip. The package
+// declares `sideEffects: false`, but rather than trust every bundler to drop
+// them, the web app takes values only from browser-safe entry points (this
+// one, and '@shipshape/domain/progress/index'); lint refuses value imports
+// from the root. Type-only imports may use '@shipshape/domain' (erased).
 export * from '@shipshape/domain/schemas/index';

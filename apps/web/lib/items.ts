@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import type { ZEvidenceKind, ZItemStatus, ZKpiDirection, ZKpiKind } from '@shipshape/domain';
+// The progress rules are browser-safe and small; the root entry would bring the parser along.
+import {
+  ITEM_STATUSES as DOMAIN_ITEM_STATUSES,
+  OPEN_STATUSES as DOMAIN_OPEN_STATUSES,
+  buildItemTree as buildTree,
+  isOverdue as isOverdueOn,
+  type TTreeNode,
+} from '@shipshape/domain/progress/index';
 import type { RouterOutputs } from './trpc';
 
 export type ItemStatus = z.infer<typeof ZItemStatus>;
@@ -9,13 +17,8 @@ export type KpiDirection = z.infer<typeof ZKpiDirection>;
 /** An item as the browser receives it (dates as ISO strings). */
 export type Item = RouterOutputs['item']['get'];
 
-export const ITEM_STATUSES: readonly ItemStatus[] = [
-  'TODO',
-  'IN_PROGRESS',
-  'BLOCKED',
-  'DONE',
-  'NOT_APPLICABLE',
-];
+/** The statuses, in workflow order (one definition, in the domain package). */
+export const ITEM_STATUSES: readonly ItemStatus[] = DOMAIN_ITEM_STATUSES;
 
 export const STATUS_LABEL: Record<ItemStatus, string> = {
   TODO: 'To do',
@@ -33,7 +36,7 @@ export const STATUS_DOT: Record<ItemStatus, string> = {
   NOT_APPLICABLE: 'bg-stage-empty border border-input',
 };
 
-export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(['TODO', 'IN_PROGRESS', 'BLOCKED']);
+export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(DOMAIN_OPEN_STATUSES);
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
   'EXPERIMENT_RUN',
@@ -64,31 +67,17 @@ export const KPI_DIRECTION_LABEL: Record<KpiDirection, string> = {
   LOWER_IS_BETTER: 'Lower is better',
 };
 
-export interface ItemNode {
-  item: Item;
-  children: ItemNode[];
-}
+export type ItemNode = TTreeNode<Item>;
 
 /** The stage's flat item list as a tree (by parentId), siblings by position. */
 export function buildItemTree(items: readonly Item[]): ItemNode[] {
-  const nodes = new Map<string, ItemNode>();
-  for (const item of items) nodes.set(item.id, { item, children: [] });
-  const roots: ItemNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.item.parentId ? nodes.get(node.item.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  const sort = (list: ItemNode[]) => {
-    list.sort((a, b) => a.item.position - b.item.position);
-    for (const node of list) sort(node.children);
-  };
-  sort(roots);
-  return roots;
+  return buildTree(items);
 }
 
-/** True when the item is open and its due date (a calendar date) is before today. */
+/** True when the item is open and its due date (a calendar date) is before the reader's today. */
 export function isOverdue(item: Pick<Item, 'status' | 'dueDate'>, today = todayIso()): boolean {
-  return item.dueDate !== null && OPEN_STATUSES.has(item.status) && item.dueDate < today;
+  // The domain rule compares calendar days; the reader's local today, read as that day.
+  return isOverdueOn(item, new Date(`${today}T00:00:00Z`));
 }
 
 export function todayIso(): string {

@@ -11,3 +11,4 @@ export { isOverdue, type TDatedItem } from './overdue';
 export { utcDayNumber } from './calendar-day';
 export { canMarkParentDone } from './parent';
 export { UNASSIGNED, workload, type TAssignedItem, type TWorkloadCounts } from './workload';
+export { buildItemTree, hasOpenDescendant, type TTreeEntry, type TTreeNode } from './item-tree';

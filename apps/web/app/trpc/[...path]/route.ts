@@ -2,7 +2,7 @@
 // cookie is httpOnly and SameSite=Lax) and the API's address is read at
 // request time from API_INTERNAL_URL.
 import { isIP } from 'node:net';
-import { apiInternalUrl } from '../../../lib/api-url';
+import { apiInternalUrl, internalProxySecret } from '../../../lib/server-env';
 
 export const dynamic = 'force-dynamic';
 
@@ -52,7 +52,7 @@ async function forward(request: Request): Promise<Response> {
   headers.set('x-forwarded-proto', incoming.protocol.replace(':', ''));
   // Shared with the API (scripts/start.ts makes one per run); without it the
   // API would not believe the address, so none is sent.
-  const secret = process.env.INTERNAL_PROXY_SECRET;
+  const secret = internalProxySecret();
   const address = clientAddress(request);
   if (secret && address) {
     headers.set(CLIENT_IP_HEADER, address);
