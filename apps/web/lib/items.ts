@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ZEvidenceKind, ZItemStatus, ZKpiDirection, ZKpiKind } from '@shipshape/domain';
+import type { ZItemStatus, ZKpiDirection } from '@shipshape/domain';
+import { ZEvidenceKind, ZKpiKind } from './domain';
 // The progress rules are browser-safe and small; the root entry would bring the parser along.
 import {
   ITEM_STATUSES as DOMAIN_ITEM_STATUSES,
@@ -38,14 +39,7 @@ export const STATUS_DOT: Record<ItemStatus, string> = {
 
 export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(DOMAIN_OPEN_STATUSES);
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  'EXPERIMENT_RUN',
-  'COMMIT',
-  'PULL_REQUEST',
-  'DATASET_VERSION',
-  'DOCUMENT',
-  'OTHER',
-];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ZEvidenceKind.options;
 
 export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   EXPERIMENT_RUN: 'Experiment run',
@@ -56,7 +50,7 @@ export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   OTHER: 'Other',
 };
 
-export const KPI_KINDS: readonly KpiKind[] = ['BUSINESS', 'MODEL', 'SYSTEM'];
+export const KPI_KINDS: readonly KpiKind[] = ZKpiKind.options;
 export const KPI_KIND_LABEL: Record<KpiKind, string> = {
   BUSINESS: 'Business',
   MODEL: 'Model',
