@@ -82,7 +82,8 @@ export default tseslint.config(
               // The root entry carries the checklist parser and CSV reader (see lib/domain.ts).
               regex: '^@shipshape/domain$',
               allowTypeImports: true,
-              message: "Import values from '@/lib/domain' (browser-safe); types may come from here.",
+              message:
+                "Import values from '@/lib/domain' (browser-safe); types may come from here.",
             },
           ],
         },

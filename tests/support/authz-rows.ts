@@ -47,6 +47,10 @@ export const authorizationRows: Record<string, MatrixRow> = {
     access: 'authed',
     input: (f, caller) => ({ token: f.inviteTokenFor(caller) }),
   },
+  'workspace.previewInvite': {
+    access: 'public',
+    input: (f, caller) => ({ token: f.inviteTokenFor(caller) }),
+  },
   'workspace.get': { access: 'VIEWER', input: ws },
   'workspace.members': { access: 'VIEWER', input: ws },
   'workspace.leave': { access: 'VIEWER', input: ws },
@@ -154,9 +158,18 @@ export const authorizationRows: Record<string, MatrixRow> = {
   },
   'item.addEvidence': {
     access: 'MEMBER',
-    input: (f) => ({ ...item(f), kind: 'COMMIT', url: 'https://git.example/c/1', label: 'abc123' }),
+    input: (f) => ({
+      ...item(f),
+      expectedVersion: f.itemVersion,
+      kind: 'COMMIT',
+      url: 'https://git.example/c/1',
+      label: 'abc123',
+    }),
   },
-  'item.removeEvidence': { access: 'MEMBER', input: (f) => ({ evidenceId: f.evidenceId }) },
+  'item.removeEvidence': {
+    access: 'MEMBER',
+    input: (f) => ({ evidenceId: f.evidenceId, expectedVersion: f.itemVersion }),
+  },
 
   'comment.list': { access: 'VIEWER', input: item },
   'comment.add': { access: 'MEMBER', input: (f) => ({ ...item(f), body: 'Looks good' }) },
@@ -170,7 +183,7 @@ export const authorizationRows: Record<string, MatrixRow> = {
   },
   'comment.delete': {
     access: 'MEMBER',
-    input: (f, caller) => ({ commentId: f.commentIdFor(caller) }),
+    input: (f, caller) => ({ commentId: f.commentIdFor(caller), expectedVersion: 1 }),
   },
 
   'kpi.list': { access: 'VIEWER', input: project },

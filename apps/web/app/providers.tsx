@@ -1,29 +1,9 @@
 'use client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { bootstrapSession, onSignOut } from '../lib/session';
-import { TRPCProvider, createClient } from '../lib/trpc';
-
-function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        // A refusal (4xx) will not change on retry; a blip on the network may.
-        retry: (failureCount, error) => {
-          if (error instanceof TRPCClientError) {
-            const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
-            if (status !== undefined && status < 500) return false;
-          }
-          return failureCount < 2;
-        },
-      },
-      mutations: { retry: false },
-    },
-  });
-}
+import { TRPCProvider, createClient, makeQueryClient } from '../lib/trpc';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);

@@ -1,7 +1,8 @@
 import { TRPCClientError } from '@trpc/client';
 
 export interface ErrorInfo {
-  /** tRPC code (FORBIDDEN, CONFLICT, …) or NETWORK when the server was not reached. */
+  /** tRPC code (FORBIDDEN, CONFLICT, …), NETWORK when the server was not reached, or
+   * TIMEOUT when it did not answer in time. */
   code: string;
   message: string;
   fieldErrors: Record<string, string[]>;
@@ -21,6 +22,15 @@ interface ErrorData {
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof TRPCClientError) {
     const data = (error.data ?? undefined) as ErrorData | undefined;
+    if (!data?.code && (error.cause as { name?: string } | undefined)?.name === 'TimeoutError') {
+      return {
+        code: 'TIMEOUT',
+        message: 'The server took too long to answer. It may be busy: try again in a moment.',
+        fieldErrors: {},
+        current: undefined,
+        requestId: undefined,
+      };
+    }
     if (!data?.code) {
       return {
         code: 'NETWORK',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ZItemStatus, ZKpiDirection } from '@shipshape/domain';
-import { ZEvidenceKind, ZKpiKind } from './domain';
+import { ITEM_STATUS_LABEL } from '@shipshape/domain/labels';
+import type { ZEvidenceKind, ZKpiKind } from '@shipshape/domain';
 // The progress rules are browser-safe and small; the root entry would bring the parser along.
 import {
   ITEM_STATUSES as DOMAIN_ITEM_STATUSES,
@@ -21,13 +22,8 @@ export type Item = RouterOutputs['item']['get'];
 /** The statuses, in workflow order (one definition, in the domain package). */
 export const ITEM_STATUSES: readonly ItemStatus[] = DOMAIN_ITEM_STATUSES;
 
-export const STATUS_LABEL: Record<ItemStatus, string> = {
-  TODO: 'To do',
-  IN_PROGRESS: 'In progress',
-  BLOCKED: 'Blocked',
-  DONE: 'Done',
-  NOT_APPLICABLE: 'Not applicable',
-};
+/** Human words for each status (defined once, in the domain). */
+export const STATUS_LABEL: Record<ItemStatus, string> = ITEM_STATUS_LABEL;
 
 export const STATUS_DOT: Record<ItemStatus, string> = {
   TODO: 'bg-stage-not-started',
@@ -39,7 +35,16 @@ export const STATUS_DOT: Record<ItemStatus, string> = {
 
 export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(DOMAIN_OPEN_STATUSES);
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ZEvidenceKind.options;
+// Option lists are copies of the domain's enums (importing them would bring zod's runtime
+// into every page); lib/enum-lists.test.ts pins each copy to its enum.
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  'EXPERIMENT_RUN',
+  'COMMIT',
+  'PULL_REQUEST',
+  'DATASET_VERSION',
+  'DOCUMENT',
+  'OTHER',
+];
 
 export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   EXPERIMENT_RUN: 'Experiment run',
@@ -50,7 +55,7 @@ export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   OTHER: 'Other',
 };
 
-export const KPI_KINDS: readonly KpiKind[] = ZKpiKind.options;
+export const KPI_KINDS: readonly KpiKind[] = ['BUSINESS', 'MODEL', 'SYSTEM'];
 export const KPI_KIND_LABEL: Record<KpiKind, string> = {
   BUSINESS: 'Business',
   MODEL: 'Model',

@@ -1,11 +1,12 @@
-import { ZInferenceMode, ZProjectApproach, ZProjectPhase } from './domain';
+import type { ZInferenceMode, ZProjectApproach, ZProjectPhase } from '@shipshape/domain';
 import type { z } from 'zod';
 
 export type Phase = z.infer<typeof ZProjectPhase>;
 export type Approach = z.infer<typeof ZProjectApproach>;
 export type Inference = z.infer<typeof ZInferenceMode>;
 
-export const PHASES: readonly Phase[] = ZProjectPhase.options;
+// A copy of the domain's enum, pinned by lib/enum-lists.test.ts (no zod at run time).
+export const PHASES: readonly Phase[] = ['POC', 'MVP', 'MLP', 'MMP', 'PRODUCTION'];
 export const PHASE_LABEL: Record<Phase, string> = {
   POC: 'POC — proof of concept',
   MVP: 'MVP — minimum viable product',
@@ -21,14 +22,14 @@ export const PHASE_SHORT: Record<Phase, string> = {
   PRODUCTION: 'Production',
 };
 
-export const APPROACHES: readonly Approach[] = ZProjectApproach.options;
+export const APPROACHES: readonly Approach[] = ['DATA_DRIVEN', 'DATA_CENTRIC', 'MODEL_CENTRIC'];
 export const APPROACH_LABEL: Record<Approach, string> = {
   DATA_DRIVEN: 'Data-driven',
   DATA_CENTRIC: 'Data-centric',
   MODEL_CENTRIC: 'Model-centric',
 };
 
-export const INFERENCES: readonly Inference[] = ZInferenceMode.options;
+export const INFERENCES: readonly Inference[] = ['BATCH', 'REAL_TIME', 'BOTH'];
 export const INFERENCE_LABEL: Record<Inference, string> = {
   BATCH: 'Batch',
   REAL_TIME: 'Real time',

@@ -7,6 +7,7 @@ import {
   type TRPCClientErrorLike,
   type TRPCLink,
 } from '@trpc/client';
+import { QueryClient } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
@@ -61,6 +62,43 @@ function authRetryLink(): TRPCLink<AppRouter> {
       });
 }
 
+/** A read (GET) that has not answered by then is abandoned: the page says so and offers Retry. */
+export const QUERY_TIMEOUT_MS = 15_000;
+
+/** The request's own signal (if any) combined with the read timeout. */
+function withTimeout(signal: AbortSignal | null | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  if (!signal) return timeout;
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
+}
+
+/** The app's query defaults: each failure mode settles within seconds, not minutes. */
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // A refusal (4xx) will not change on retry, and a server that timed
+        // out is not helped by more load; a blip on the network may pass.
+        retry: (failureCount, error) => {
+          if (error instanceof TRPCClientError) {
+            if (isTimeout(error)) return false;
+            const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
+            if (status !== undefined && status < 500) return false;
+          }
+          return failureCount < 2;
+        },
+        retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 4_000),
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+function isTimeout(error: TRPCClientError<AppRouter>): boolean {
+  return (error.cause as { name?: string } | undefined)?.name === 'TimeoutError';
+}
+
 export function createClient() {
   return createTRPCClient<AppRouter>({
     links: [
@@ -73,7 +111,14 @@ export function createClient() {
           return token ? { authorization: `Bearer ${token}` } : {};
         },
         fetch(url, options) {
-          return fetch(url, { ...options, credentials: 'same-origin' });
+          // Reads time out; writes do not (a write abandoned by the browser may
+          // still complete on the server, and an import may rightly take long).
+          const read = (options?.method ?? 'GET').toUpperCase() === 'GET';
+          return fetch(url, {
+            ...options,
+            credentials: 'same-origin',
+            ...(read ? { signal: withTimeout(options?.signal, QUERY_TIMEOUT_MS) } : {}),
+          });
         },
       }),
     ],

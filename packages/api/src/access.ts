@@ -37,11 +37,7 @@ const workspaceOf: Record<LocatorKind, string> = {
     '(SELECT i."workspaceId" FROM evidence_links e JOIN project_items i ON i.id = e."itemId" WHERE e.id = $2::uuid)',
 };
 
-const roleRank: Record<TRole, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-
-export function roleAtLeast(role: TRole, minimum: TRole): boolean {
-  return roleRank[role] >= roleRank[minimum];
-}
+export { roleAtLeast } from '@shipshape/domain';
 
 export interface Caller {
   user: { id: string; email: string; name: string };

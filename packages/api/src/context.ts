@@ -59,4 +59,6 @@ export interface MemberContext extends Context {
   user: { id: string; email: string; name: string };
   workspaceId: string;
   role: TRole;
+  /** The workspace's data version: changes with every committed write (a cache key). */
+  dataVersion: number;
 }

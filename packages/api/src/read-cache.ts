@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { todayUtcDate } from './dashboards/stage-progress';
+import { todayUtcDate } from './calendar-dates';
 
 /**
  * A cache for dashboards, keyed by the workspace's data version: every write

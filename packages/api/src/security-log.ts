@@ -17,16 +17,18 @@ export type SecurityEvent =
   | 'invitation.created'
   | 'invitation.accepted';
 
+export interface SecurityFields {
+  userId?: string | null;
+  workspaceId?: string | null;
+  outcome: 'success' | 'failure';
+  [key: string]: unknown;
+}
+
 /** One structured line per security event; never secrets (pino redacts headers). */
 export function securityLog(
   ctx: Pick<Context, 'log' | 'requestId' | 'client'>,
   event: SecurityEvent,
-  fields: {
-    userId?: string | null;
-    workspaceId?: string | null;
-    outcome: 'success' | 'failure';
-    [key: string]: unknown;
-  },
+  fields: SecurityFields,
 ): void {
   const line = { security: event, requestId: ctx.requestId, ip: ctx.client.ip, ...fields };
   if (fields.outcome === 'failure') ctx.log.warn(line, `security: ${event}`);

@@ -1,25 +1,46 @@
 import { conflict } from './errors';
 
-interface VersionedDelegate<TData> {
+/**
+ * Optimistic concurrency, the one check every versioned write goes through:
+ * `write` applies the change only where the row still has the version the
+ * caller read (bumping it) and says whether it did. If it did not, nothing was
+ * written and the caller gets CONFLICT with the row as it is now (`current`).
+ */
+export async function writeIfVersion(
+  entity: string,
+  write: () => Promise<boolean>,
+  current: () => Promise<unknown>,
+): Promise<void> {
+  if (!(await write())) throw conflict(entity, await current());
+}
+
+interface VersionedDelegate<TWhere, TData> {
   updateMany(args: {
-    where: { id: string; version: number };
+    where: TWhere & { id: string; version: number };
     data: TData;
   }): Promise<{ count: number }>;
 }
 
 /**
- * Optimistic concurrency: the update applies only if the row still has the
- * version the caller read, and bumps it. Otherwise nothing is written and the
- * caller gets CONFLICT with the row as it is now (read by `current`).
+ * `writeIfVersion` for a Prisma model: updates the row (bumping its version)
+ * if it has `expectedVersion` and matches `where`. `data` may be empty: then
+ * only the version moves (a change to something the row owns, such as an
+ * item's evidence).
  */
-export async function updateIfVersion<TData extends object>(
-  delegate: VersionedDelegate<TData & { version: { increment: number } }>,
-  args: { id: string; expectedVersion: number; data: TData; entity: string },
+export async function updateIfVersion<TData extends object, TWhere extends object = object>(
+  delegate: VersionedDelegate<TWhere, TData & { version: { increment: number } }>,
+  args: { id: string; expectedVersion: number; data: TData; entity: string; where?: TWhere },
   current: () => Promise<unknown>,
 ): Promise<void> {
-  const result = await delegate.updateMany({
-    where: { id: args.id, version: args.expectedVersion },
-    data: { ...args.data, version: { increment: 1 } },
-  });
-  if (result.count === 0) throw conflict(args.entity, await current());
+  await writeIfVersion(
+    args.entity,
+    async () => {
+      const result = await delegate.updateMany({
+        where: { ...(args.where as TWhere), id: args.id, version: args.expectedVersion },
+        data: { ...args.data, version: { increment: 1 } },
+      });
+      return result.count > 0;
+    },
+    current,
+  );
 }

@@ -3,3 +3,5 @@ export * from './checklist';
 export * from './progress';
 export * from './kpi';
 export * from './tree';
+export * from './labels';
+export { ROLES, roleAtLeast } from './roles';

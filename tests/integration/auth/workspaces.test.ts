@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../support/api-client';
-import { signUp, uniqueEmail } from '../../support/api-client';
+import { ApiClient, signUp, uniqueEmail } from '../../support/api-client';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer();
@@ -122,6 +121,32 @@ describe('[workspace][invitations] invitation links', () => {
     expect(await db().membership.count({ where: { workspaceId: workspace.id } })).toBe(1);
   });
 
+  it('anyone with the link sees the workspace, inviter and role before accepting; never the email', async () => {
+    const { owner, workspace } = await workspaceWithOwner('Preview Works');
+    const invitee = await signUp(url());
+    const invite = await owner.client.ok<{ token: string; invitationId: string }>(
+      'workspace.invite',
+      { workspaceId: workspace.id, email: invitee.user.email, role: 'ADMIN' },
+    );
+    const anonymous = new ApiClient(url());
+    const preview = await anonymous.ok<Record<string, unknown>>('workspace.previewInvite', {
+      token: invite.token,
+    });
+    expect(preview).toMatchObject({
+      workspaceName: 'Preview Works',
+      inviterName: 'Olivia Owner',
+      role: 'ADMIN',
+      status: 'pending',
+    });
+    expect(JSON.stringify(preview)).not.toContain(invitee.user.email);
+    await invitee.client.ok('workspace.acceptInvite', { token: invite.token });
+    expect(
+      await anonymous.ok<{ status: string }>('workspace.previewInvite', { token: invite.token }),
+    ).toMatchObject({ status: 'accepted' });
+    const unknown = await anonymous.call('workspace.previewInvite', { token: 'A'.repeat(43) });
+    expect(unknown.status).toBe(404);
+  });
+
   it('only an owner can invite an owner; a revoked invitation is dead', async () => {
     const { owner, workspace } = await workspaceWithOwner();
     const admin = await join(workspace.id, owner.client, 'ADMIN');
@@ -150,6 +175,9 @@ describe('[workspace][invitations] invitation links', () => {
     });
     expect(
       (await invitee.client.call('workspace.acceptInvite', { token: invite.token })).status,
+    ).toBe(404);
+    expect(
+      (await invitee.client.call('workspace.previewInvite', { token: invite.token })).status,
     ).toBe(404);
   });
 });

@@ -303,6 +303,51 @@ describe('[activity][list] reading the log', () => {
     expect(JSON.stringify(asViewer)).not.toContain(email);
   });
 
+  it('[activity][list] entries name what they are about: item title, project name, invitee (admins only)', async () => {
+    const t = await team();
+    const item = await db().projectItem.findFirstOrThrow({
+      where: { projectId: t.churn.id },
+      orderBy: { id: 'asc' },
+    });
+    await t.member.client.ok('comment.add', { itemId: item.id, body: 'Looks fine.' });
+    await createLesson(t.member.client, t.churn.id, 'Split by time');
+    const email = `named.${Date.now()}@example.test`;
+    await t.owner.client.ok('workspace.invite', {
+      workspaceId: t.workspaceId,
+      email,
+      role: 'ADMIN',
+    });
+    type Named = Entry & {
+      entityTitle: string | null;
+      projectName: string | null;
+      invitee: { email: string; role: string } | null;
+    };
+    const read = async (client: ApiClient) =>
+      (await client.ok<{ items: Named[] }>('activity.list', { workspaceId: t.workspaceId })).items;
+    const asOwner = await read(t.owner.client);
+    expect(asOwner.find((e) => e.action === 'comment.added')).toMatchObject({
+      entityTitle: item.title,
+      projectName: 'Churn prediction',
+      invitee: null,
+    });
+    expect(asOwner.find((e) => e.action === 'lesson.created')).toMatchObject({
+      entityTitle: 'Split by time',
+      projectName: 'Churn prediction',
+    });
+    expect(
+      asOwner.find((e) => e.action === 'project.created' && e.entityId === t.fraud.id),
+    ).toMatchObject({ entityTitle: 'Fraud detection' });
+    expect(asOwner.find((e) => e.action === 'invitation.created')).toMatchObject({
+      projectName: null,
+      invitee: { email, role: 'ADMIN' },
+    });
+    const asViewer = await read(t.viewer.client);
+    expect(asViewer.find((e) => e.action === 'invitation.created')).toMatchObject({
+      invitee: null,
+    });
+    expect(JSON.stringify(asViewer)).not.toContain(email);
+  });
+
   it('[activity][tenancy] another workspace’s activity never appears', async () => {
     const ours = await team('Ours');
     const theirs = await team('Theirs');

@@ -370,6 +370,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
 
     const withEvidence = await t.member.client.ok<Item>('item.addEvidence', {
       itemId: custom.id,
+      expectedVersion: moved.version,
       kind: 'EXPERIMENT_RUN',
       url: 'https://mlflow.example/runs/42',
       label: 'Run 42',
@@ -377,6 +378,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
     expect(withEvidence.evidence.map((e) => e.url)).toEqual(['https://mlflow.example/runs/42']);
     const badUrl = await t.member.client.call('item.addEvidence', {
       itemId: custom.id,
+      expectedVersion: withEvidence.version,
       kind: 'OTHER',
       url: 'javascript:alert(1)',
       label: 'x',
@@ -384,8 +386,50 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
     expect(badUrl.status).toBe(400);
     const removed = await t.member.client.ok<Item>('item.removeEvidence', {
       evidenceId: withEvidence.evidence[0]!.id,
+      expectedVersion: withEvidence.version,
     });
     expect(removed.evidence).toEqual([]);
+  });
+
+  it('[items][member] evidence add/remove with a stale item version is a CONFLICT; nothing changes', async () => {
+    const item = await leafIn('data', 14);
+    const added = await t.member.client.ok<Item>('item.addEvidence', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      kind: 'DOCUMENT',
+      url: 'https://docs.example/spec',
+      label: 'Spec',
+    });
+    expect(added.version).toBe(item.version + 1);
+    const evidenceCount = () => db().evidenceLink.count({ where: { itemId: item.id } });
+    const activityCount = () => db().activityLog.count({ where: { entityType: 'evidence' } });
+    const [countBefore, activityBefore] = [await evidenceCount(), await activityCount()];
+
+    const staleAdd = await t.member.client.call('item.addEvidence', {
+      itemId: item.id,
+      expectedVersion: item.version,
+      kind: 'DOCUMENT',
+      url: 'https://docs.example/other',
+      label: 'Other',
+    });
+    expect(staleAdd.status).toBe(409);
+    expect(staleAdd.error?.data.current).toMatchObject({ id: item.id, version: added.version });
+
+    const staleRemove = await t.member.client.call('item.removeEvidence', {
+      evidenceId: added.evidence[0]!.id,
+      expectedVersion: item.version,
+    });
+    expect(staleRemove.status).toBe(409);
+    expect(staleRemove.error?.data.current).toMatchObject({
+      id: item.id,
+      version: added.version,
+      evidence: [{ id: added.evidence[0]!.id }],
+    });
+
+    expect(await evidenceCount()).toBe(countBefore);
+    expect(await activityCount()).toBe(activityBefore);
+    const stored = await db().projectItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(stored.version).toBe(added.version);
   });
 
   it('item.mine lists the caller’s open items across projects, overdue first', async () => {
@@ -449,9 +493,15 @@ describe('[comments] threads on items', () => {
       body: 'We need more negatives',
     });
     expect(edited.editedAt).not.toBeNull();
-    const viewerDelete = await t.viewer.client.call('comment.delete', { commentId: first.id });
+    const viewerDelete = await t.viewer.client.call('comment.delete', {
+      commentId: first.id,
+      expectedVersion: edited.version,
+    });
     expect(viewerDelete.status).toBe(403);
-    await t.lead.client.ok('comment.delete', { commentId: first.id });
+    await t.lead.client.ok('comment.delete', {
+      commentId: first.id,
+      expectedVersion: edited.version,
+    });
     const thread = await t.viewer.client.ok<{
       items: Array<{ body: string | null; deleted: boolean }>;
     }>('comment.list', { itemId: item.id });
@@ -460,5 +510,33 @@ describe('[comments] threads on items', () => {
       ['Agreed', false],
     ]);
     expect(await db().comment.count({ where: { itemId: item.id } })).toBe(2);
+  });
+
+  it('[comments][member] delete with a stale expectedVersion is a CONFLICT; nothing changes', async () => {
+    const item = await leafIn('data', 13);
+    const comment = await t.member.client.ok<{ id: string; version: number }>('comment.add', {
+      itemId: item.id,
+      body: 'First take',
+    });
+    const edited = await t.member.client.ok<{ version: number }>('comment.edit', {
+      commentId: comment.id,
+      expectedVersion: comment.version,
+      body: 'Second take',
+    });
+    const activityBefore = await db().activityLog.count({ where: { entityId: comment.id } });
+    const stale = await t.member.client.call('comment.delete', {
+      commentId: comment.id,
+      expectedVersion: comment.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.error?.data?.current).toMatchObject({
+      id: comment.id,
+      body: 'Second take',
+      deleted: false,
+      version: edited.version,
+    });
+    const stored = await db().comment.findUniqueOrThrow({ where: { id: comment.id } });
+    expect(stored).toMatchObject({ deletedAt: null, body: 'Second take', version: edited.version });
+    expect(await db().activityLog.count({ where: { entityId: comment.id } })).toBe(activityBefore);
   });
 });

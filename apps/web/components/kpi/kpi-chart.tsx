@@ -10,6 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDateTime, formatMeasure } from '../../lib/format';
+import { niceTicks } from '../../lib/nice-ticks';
 
 export interface ChartPoint {
   t: number;
@@ -39,12 +40,14 @@ export default function KpiChart({
   for (const line of [baseline, target]) if (line !== null) values.push(line);
   const lo = values.length ? Math.min(...values) : 0;
   const hi = values.length ? Math.max(...values) : 1;
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.1;
+  // Round ticks (60, 65, 70…) on a domain widened to whole steps.
+  const y = niceTicks(lo, hi, 6);
   return (
     <div
       className="h-72 w-full"
       data-testid="kpi-chart"
       data-points={points.length}
+      data-y-ticks={y.ticks.join(' ')}
       role="img"
       aria-label={`${name}: ${points.length} points over time${
         baseline !== null ? `, baseline ${formatMeasure(baseline, unit)}` : ''
@@ -63,7 +66,9 @@ export default function KpiChart({
             stroke="var(--muted-foreground)"
           />
           <YAxis
-            domain={[lo - pad, hi + pad]}
+            domain={y.domain}
+            ticks={y.ticks}
+            interval={0}
             tickFormatter={(v: number) => formatMeasure(v)}
             fontSize={12}
             width={64}

@@ -23,6 +23,7 @@ import { Button } from '../ui/button';
 import { DialogFooter } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect, Textarea } from '../ui/input';
+import { useSlow } from '../ui/query-state';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const emptyToUndefined = (value: unknown) =>
@@ -35,6 +36,7 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
   const router = useRouter();
   const refreshPortfolio = useRefreshPortfolio();
   const templates = useQuery(trpc.template.list.queryOptions({ workspaceId: workspace.id }));
+  const slowTemplates = useSlow(templates.isPending && templates.isFetching);
   const form = useForm({
     resolver: zodResolver(ZProjectCreateInput),
     defaultValues: {
@@ -83,7 +85,17 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
         <FormField label="Name" error={errors.name?.message}>
           <Input autoFocus placeholder="e.g. Churn prediction" {...form.register('name')} />
         </FormField>
-        <FormField label="Checklist template" error={errors.templateId?.message}>
+        <FormField
+          label="Checklist template"
+          error={errors.templateId?.message}
+          hint={
+            templates.error && !templates.data
+              ? 'The list of templates could not be loaded: the project uses the workspace default.'
+              : slowTemplates
+                ? 'Still loading… the server is slow.'
+                : undefined
+          }
+        >
           <NativeSelect
             disabled={templates.isPending}
             {...form.register('templateId', { setValueAs: emptyToUndefined })}

@@ -8,14 +8,14 @@ import { templateLabel } from '../../lib/labels';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
-import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
 import { ConfirmDialog } from '../ui/dialog';
 import { NativeSelect } from '../ui/input';
 import { Label } from '../ui/label';
-import { Loading, Skeleton } from '../ui/skeleton';
+import { ErrorState, LoadingState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 import { Spinner } from '../ui/spinner';
 import { isProject, type Project } from './project-cache';
 
@@ -122,15 +122,26 @@ export function TemplateUpgrade({ project, canEdit }: { project: Project; canEdi
           </NativeSelect>
         </div>
 
-        {targetId && preview.isPending ? (
-          <Loading label="Working out what would change…">
-            <Skeleton className="h-24 w-full" />
-          </Loading>
+        {templates.error ? (
+          <ErrorState
+            what="The other versions"
+            error={templates.error}
+            retrying={templates.isFetching}
+            onRetry={() => void templates.refetch()}
+          />
         ) : null}
-        {preview.error ? (
-          <Alert variant="destructive" role="alert">
-            The preview could not be made: {errorInfo(preview.error).message}
-          </Alert>
+        {targetId && preview.isPending ? (
+          <LoadingState label="Working out what would change…">
+            <Skeleton className="h-24 w-full" />
+          </LoadingState>
+        ) : null}
+        {targetId && preview.error && !data ? (
+          <ErrorState
+            what="The preview"
+            error={preview.error}
+            retrying={preview.isFetching}
+            onRetry={() => void preview.refetch()}
+          />
         ) : null}
         {data ? (
           <div className="space-y-3" data-testid="upgrade-preview">

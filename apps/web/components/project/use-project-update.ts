@@ -1,9 +1,7 @@
 'use client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { errorInfo } from '../../lib/errors';
-import { notifyFailure } from '../../lib/notify';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '../../lib/trpc';
+import { useVersionedMutation } from '../../lib/use-versioned-mutation';
 import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
 import { isProject, patchProjectInLists, restoreQueries, type Project } from './project-cache';
 
@@ -29,72 +27,60 @@ export function useProjectUpdate(projectId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshPortfolio = useRefreshPortfolio();
-  const [conflict, setConflict] = useState<ProjectConflict | null>(null);
   const getKey = trpc.project.get.queryKey({ projectId });
   const listKey = trpc.project.list.pathKey();
 
-  const mutation = useMutation(
-    trpc.project.update.mutationOptions({
-      onMutate: async (input) => {
-        const { projectId: _id, expectedVersion: _version, ...changes } = input;
-        await queryClient.cancelQueries({ queryKey: getKey });
-        const previous = queryClient.getQueryData(getKey);
-        if (previous) queryClient.setQueryData(getKey, { ...previous, ...changes });
-        const lists = patchProjectInLists(queryClient, listKey, projectId, (project) => ({
-          ...project,
-          ...changes,
-        }));
-        return { previous, lists, changes };
-      },
-      onError: (error, _input, context) => {
-        if (context?.previous) queryClient.setQueryData(getKey, context.previous);
-        if (context?.lists) restoreQueries(queryClient, context.lists);
-        const info = errorInfo(error);
-        if (info.code === 'CONFLICT' && isProject(info.current)) {
-          const theirs = info.current;
-          queryClient.setQueryData(getKey, theirs);
-          patchProjectInLists(queryClient, listKey, projectId, () => theirs);
-          setConflict({ mine: context?.changes ?? {}, theirs });
-          return;
-        }
-        if (info.code === 'FORBIDDEN') {
-          void queryClient.invalidateQueries(trpc.workspace.list.queryFilter());
-        }
-        notifyFailure('Saving the project', error);
-      },
-      onSuccess: (project) => {
-        queryClient.setQueryData(getKey, project);
-        patchProjectInLists(queryClient, listKey, projectId, () => project);
-        setConflict(null);
-      },
-      onSettled: () => refreshPortfolio(),
+  const { save, mutation, conflicts, dismiss } = useVersionedMutation({
+    mutation: trpc.project.update.mutationOptions(),
+    queryKeys: () => [getKey],
+    version: () => queryClient.getQueryData(getKey)?.version,
+    snapshot: () => ({
+      previous: queryClient.getQueryData(getKey),
+      lists: queryClient.getQueriesData({ queryKey: listKey }),
     }),
-  );
+    apply: ({ projectId: _id, ...changes }) => {
+      const previous = queryClient.getQueryData(getKey);
+      if (previous) queryClient.setQueryData(getKey, { ...previous, ...changes });
+      patchProjectInLists(queryClient, listKey, projectId, (project) => ({
+        ...project,
+        ...changes,
+      }));
+    },
+    restore: ({ previous, lists }) => {
+      if (previous) queryClient.setQueryData(getKey, previous);
+      restoreQueries(queryClient, lists);
+    },
+    commit: (project) => {
+      queryClient.setQueryData(getKey, project);
+      patchProjectInLists(queryClient, listKey, projectId, () => project);
+    },
+    isRecord: isProject,
+    failure: 'Saving the project',
+    onSettled: () => refreshPortfolio(),
+  });
 
-  // Saves run one after another, each naming the version the previous one
-  // produced, so quick successive edits never conflict with each other.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const save = (
-    changes: ProjectChanges,
-    options?: { onSuccess?: (project: Project) => void; onError?: (error: unknown) => void },
-  ) => {
-    setConflict(null);
-    queue.current = queue.current.then(async () => {
-      const current = queryClient.getQueryData(getKey);
-      if (!current) return;
-      try {
-        const saved = await mutation.mutateAsync({
-          projectId,
-          expectedVersion: current.version,
-          ...changes,
-        });
-        options?.onSuccess?.(saved);
-      } catch (error) {
-        // Reported (and rolled back) by onError above.
-        options?.onError?.(error);
-      }
-    });
+  const found = conflicts[''];
+  const conflict: ProjectConflict | null = found
+    ? { mine: withoutId(found.mine), theirs: found.theirs }
+    : null;
+
+  return {
+    save: (
+      changes: ProjectChanges,
+      options?: { onSuccess?: (project: Project) => void; onError?: (error: unknown) => void },
+    ) => {
+      void save({ projectId, ...changes }).then((result) => {
+        if (!result) return;
+        if (result.ok) options?.onSuccess?.(result.record);
+        else options?.onError?.(result.error);
+      });
+    },
+    mutation,
+    conflict,
+    dismissConflict: () => dismiss(),
   };
+}
 
-  return { save, mutation, conflict, dismissConflict: () => setConflict(null) };
+function withoutId({ projectId: _id, ...changes }: { projectId: string } & ProjectChanges) {
+  return changes;
 }

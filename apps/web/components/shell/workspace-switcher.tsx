@@ -1,6 +1,6 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { CheckIcon, ChevronsUpDownIcon, PlusIcon } from 'lucide-react';
+import { CheckIcon, ChevronsUpDownIcon, PlusIcon, RotateCwIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '../ui/dropdown-menu';
+import { useSlow } from '../ui/query-state';
 import { useOptionalWorkspace } from '../workspace/workspace-context';
 
 // The form (react-hook-form, zod) loads when someone creates a workspace.
@@ -28,6 +29,7 @@ export function WorkspaceSwitcher() {
   const router = useRouter();
   const current = useOptionalWorkspace()?.workspace;
   const workspaces = useQuery(trpc.workspace.list.queryOptions());
+  const slow = useSlow(workspaces.isPending && workspaces.isFetching);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -47,8 +49,20 @@ export function WorkspaceSwitcher() {
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start" className="w-72">
           <DropdownMenuLabel>Your workspaces</DropdownMenuLabel>
-          {workspaces.isPending ? (
-            <DropdownMenuItem disabled>Loading…</DropdownMenuItem>
+          {workspaces.error && !workspaces.data ? (
+            <DropdownMenuItem
+              onSelect={(event) => {
+                event.preventDefault(); // stays open to show the result
+                void workspaces.refetch();
+              }}
+            >
+              <RotateCwIcon aria-hidden="true" />
+              Could not load them: retry
+            </DropdownMenuItem>
+          ) : workspaces.isPending ? (
+            <DropdownMenuItem disabled>
+              {slow ? 'Still loading… the server is slow' : 'Loading…'}
+            </DropdownMenuItem>
           ) : (
             workspaces.data?.map((workspace) => (
               <DropdownMenuItem

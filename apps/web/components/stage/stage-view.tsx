@@ -1,19 +1,11 @@
 'use client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArrowLeftIcon, LightbulbIcon, PlusIcon, TargetIcon } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
+import { ArrowLeftIcon, LightbulbIcon } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { toast } from 'sonner';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorInfo } from '../../lib/errors';
-import { formatMeasure, formatNumber, formatPercent, formatRelative } from '../../lib/format';
-import {
-  ITEM_STATUSES,
-  STATUS_LABEL,
-  buildItemTree,
-  type Item,
-  type ItemStatus,
-} from '../../lib/items';
-import { notifyFailure, notifySuccess } from '../../lib/notify';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { OPEN_STATUSES, buildItemTree, type Item, type ItemStatus } from '../../lib/items';
 import { useTRPC } from '../../lib/trpc';
 import { ProgressBar } from '../dashboard/progress-bar';
 import { LessonDialog } from '../lesson/lesson-dialog';
@@ -22,13 +14,29 @@ import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
-import { Input, NativeSelect } from '../ui/input';
-import { Label } from '../ui/label';
+import { SavedIndicator } from '../ui/saved-indicator';
 import { Loading, Skeleton } from '../ui/skeleton';
-import { Spinner } from '../ui/spinner';
 import { useWorkspace } from '../workspace/workspace-context';
-import { ItemTree, StageContext, type Member, type StageContextValue } from './item-row';
-import { useItemUpdate } from './use-item-update';
+import { AddItemForm } from './add-item-form';
+import { BulkBar } from './bulk-bar';
+import { ItemSheet } from './item-sheet';
+import { ItemTree } from './item-tree';
+import {
+  StageContext,
+  StageRowStateContext,
+  type Member,
+  type StageContextValue,
+  type StageRowState,
+} from './stage-context';
+import { StageSidePanels } from './stage-side-panels';
+import { StatusDialogs, type StatusRequest } from './status-dialogs';
+import { useItemUpdate, type ItemChanges } from './use-item-update';
+
+/** Whether any item below `itemId` (at any depth) is still open. */
+function hasOpenDescendant(items: readonly Item[], itemId: string): boolean {
+  const below = items.filter((i) => i.parentId === itemId);
+  return below.some((i) => OPEN_STATUSES.has(i.status) || hasOpenDescendant(items, i.id));
+}
 
 export function StageView({
   projectId,
@@ -55,40 +63,81 @@ export function StageView({
     () => new Map((membersQuery.data ?? []).map((m) => [m.userId, m.name])),
     [membersQuery.data],
   );
-  const { save, conflicts, dismiss, patch } = useItemUpdate(projectId, stageKey, people);
+  const { save: saveItem, conflicts, dismiss, patch } = useItemUpdate(projectId, stageKey, people);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [lesson, setLesson] = useState<{ open: boolean; itemId?: string }>({ open: false });
-  const tree = useMemo(() => buildItemTree(stageQuery.data?.items ?? []), [stageQuery.data?.items]);
-
-  // Arriving at #item-… opens and shows that item.
+  const [statusRequest, setStatusRequest] = useState<StatusRequest | null>(null);
+  /** The last stored change: which item, when, and whether its sheet was open. */
+  const [saved, setSaved] = useState<{ itemId: string; at: number; inSheet: boolean } | null>(null);
+  const items = stageQuery.data?.items;
+  const tree = useMemo(() => buildItemTree(items ?? []), [items]);
+  // The latest items, for actions that must not change identity when they do.
+  const itemsRef = useRef<readonly Item[]>([]);
+  const openIdRef = useRef<string | null>(null);
   useEffect(() => {
-    if (!stageQuery.data) return;
+    itemsRef.current = items ?? [];
+    openIdRef.current = openId;
+  }, [items, openId]);
+
+  // Arriving at #item-… opens and shows that item (once: not again after each save).
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (!stageQuery.data || arrived.current) return;
+    arrived.current = true;
     const match = /^#item-([0-9a-f-]{36})$/.exec(window.location.hash);
     if (!match) return;
     setOpenId(match[1]!);
     document.getElementById(`item-${match[1]}`)?.scrollIntoView({ block: 'center' });
   }, [stageQuery.data]);
 
-  const context: StageContextValue = {
-    canEdit,
-    members,
-    save,
-    conflicts,
-    dismissConflict: dismiss,
-    replaceItem: (item) => patch(item.id, () => item),
-    selected,
-    toggleSelected: (itemId) =>
-      setSelected((old) => {
-        const next = new Set(old);
-        if (next.has(itemId)) next.delete(itemId);
-        else next.add(itemId);
-        return next;
+  // Every stored change gives a brief "Saved".
+  const save = useCallback(
+    (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) =>
+      saveItem(itemId, changes, (ok) => {
+        if (ok) setSaved({ itemId, at: Date.now(), inSheet: openIdRef.current === itemId });
+        onDone?.(ok);
       }),
-    openId,
-    setOpenId,
-    onLogLesson: (item: Item) => setLesson({ open: true, itemId: item.id }),
-  };
+    [saveItem],
+  );
+  const changeStatus = useCallback(
+    (item: Item, status: ItemStatus) => {
+      if (status === item.status) return;
+      if (
+        status === 'NOT_APPLICABLE' ||
+        (status === 'DONE' && hasOpenDescendant(itemsRef.current, item.id))
+      ) {
+        setStatusRequest({ item, status });
+        return;
+      }
+      save(item.id, { status });
+    },
+    [save],
+  );
+  const context: StageContextValue = useMemo(
+    () => ({
+      canEdit,
+      members,
+      save,
+      changeStatus,
+      dismissConflict: dismiss,
+      replaceItem: (item) => patch(item.id, () => item),
+      toggleSelected: (itemId) =>
+        setSelected((old) => {
+          const next = new Set(old);
+          if (next.has(itemId)) next.delete(itemId);
+          else next.add(itemId);
+          return next;
+        }),
+      setOpenId,
+      onLogLesson: (item) => setLesson({ open: true, itemId: item.id }),
+    }),
+    [canEdit, members, save, changeStatus, dismiss, patch],
+  );
+  const rowState: StageRowState = useMemo(
+    () => ({ selected, openId, conflicts }),
+    [selected, openId, conflicts],
+  );
 
   if (stageQuery.error) {
     const info = errorInfo(stageQuery.error);
@@ -112,8 +161,10 @@ export function StageView({
       </Loading>
     );
   }
-  const { stage, items, kpis, lessons } = stageQuery.data;
+  const { stage, kpis, lessons } = stageQuery.data;
+  const all = stageQuery.data.items;
   const base = `/w/${workspace.slug}/p/${projectId}`;
+  const openItem = openId ? all.find((i) => i.id === openId) : undefined;
 
   return (
     <StageContext.Provider value={context}>
@@ -154,78 +205,49 @@ export function StageView({
           <section aria-label="Checklist" className="min-w-0 space-y-3">
             {canEdit && selected.size > 0 ? (
               <BulkBar
-                items={items.filter((i) => selected.has(i.id))}
+                items={all.filter((i) => selected.has(i.id))}
                 members={members}
                 projectId={projectId}
                 stageKey={stageKey}
                 onDone={() => setSelected(new Set())}
               />
             ) : null}
-            <div className="rounded-xl border bg-card p-2 sm:p-3" data-testid="checklist">
+            <div className="rounded-xl border bg-card p-1 sm:p-3" data-testid="checklist">
               {tree.length === 0 ? (
                 <EmptyState title="No items in this stage" className="border-0" />
               ) : (
-                <ItemTree nodes={tree} />
+                <StageRowStateContext.Provider value={rowState}>
+                  <ItemTree nodes={tree} />
+                </StageRowStateContext.Provider>
               )}
             </div>
-            {canEdit ? (
-              <AddItemForm projectId={projectId} stageKey={stageKey} items={items} />
-            ) : null}
+            {canEdit ? <AddItemForm projectId={projectId} stageKey={stageKey} items={all} /> : null}
           </section>
 
-          <aside className="min-w-0 space-y-4" aria-label="About this stage">
-            <SidePanel title="KPIs for this stage" icon={<TargetIcon />}>
-              {kpis.length === 0 ? (
-                <p className="text-sm text-muted-foreground">No KPIs tied to this stage.</p>
-              ) : (
-                <ul className="space-y-2 text-sm">
-                  {kpis.map((kpi) => (
-                    <li key={kpi.id} className="flex items-baseline justify-between gap-2">
-                      <span className="min-w-0 truncate">{kpi.name}</span>
-                      <span className="shrink-0 tabular-nums">
-                        {formatMeasure(kpi.latest, kpi.unit)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <Link
-                href={`${base}/kpis`}
-                className="mt-2 inline-block text-sm text-primary hover:underline"
-              >
-                All KPIs
-              </Link>
-            </SidePanel>
-            <SidePanel title="Lessons from this stage" icon={<LightbulbIcon />}>
-              {lessons.length === 0 ? (
-                <p className="text-sm text-muted-foreground">None logged yet.</p>
-              ) : (
-                <ul className="space-y-2 text-sm" data-testid="stage-lessons">
-                  {lessons.map((l) => (
-                    <li key={l.id}>
-                      <Link
-                        href={`/w/${workspace.slug}/lessons?lesson=${l.id}`}
-                        className="font-medium hover:underline"
-                      >
-                        {l.title}
-                      </Link>
-                      <span className="block text-xs text-muted-foreground">
-                        {l.author?.name ?? 'Someone'} · {formatRelative(l.createdAt)}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </SidePanel>
-            <LearntElsewhere
-              workspaceId={workspace.id}
-              stageKey={stageKey}
-              projectId={projectId}
-              slug={workspace.slug}
-            />
-          </aside>
+          <StageSidePanels
+            kpis={kpis}
+            lessons={lessons}
+            base={base}
+            slug={workspace.slug}
+            workspaceId={workspace.id}
+            projectId={projectId}
+            stageKey={stageKey}
+          />
         </div>
       </div>
+      {/* Outside the open sheet, changes made in the list are confirmed here. */}
+      <SavedIndicator
+        signal={saved && !saved.inSheet ? saved.at : null}
+        data-testid="stage-saved"
+        className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-full border bg-card px-3 py-1.5 shadow-md"
+      />
+      <ItemSheet
+        item={openItem}
+        conflict={openId ? conflicts[openId] : undefined}
+        savedSignal={saved?.inSheet && saved.itemId === openId ? saved.at : null}
+        onClose={() => setOpenId(null)}
+      />
+      <StatusDialogs request={statusRequest} onClose={() => setStatusRequest(null)} save={save} />
       <LessonDialog
         open={lesson.open}
         onOpenChange={(open) => setLesson((old) => ({ ...old, open }))}
@@ -234,276 +256,5 @@ export function StageView({
         itemId={lesson.itemId}
       />
     </StageContext.Provider>
-  );
-}
-
-function SidePanel({
-  title,
-  icon,
-  children,
-}: {
-  title: string;
-  icon: React.ReactNode;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="rounded-xl border bg-card p-4" aria-label={title}>
-      <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold [&_svg]:size-4 [&_svg]:text-muted-foreground">
-        {icon}
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
-
-function LearntElsewhere({
-  workspaceId,
-  stageKey,
-  projectId,
-  slug,
-}: {
-  workspaceId: string;
-  stageKey: string;
-  projectId: string;
-  slug: string;
-}) {
-  const trpc = useTRPC();
-  const lessons = useQuery(
-    trpc.lesson.forStage.queryOptions({ workspaceId, stageKey, excludeProjectId: projectId }),
-  );
-  return (
-    <section
-      className="rounded-xl border bg-card p-4"
-      aria-label="Learnt elsewhere"
-      data-testid="learnt-elsewhere"
-    >
-      <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold">
-        <LightbulbIcon className="size-4 text-muted-foreground" aria-hidden="true" />
-        Learnt elsewhere
-      </h3>
-      {lessons.isPending ? (
-        <p className="text-sm text-muted-foreground">Loading…</p>
-      ) : lessons.error ? (
-        <p className="text-sm text-destructive">{errorInfo(lessons.error).message}</p>
-      ) : lessons.data.length === 0 ? (
-        <p className="text-sm text-muted-foreground">
-          Other projects have not logged lessons for this stage yet.
-        </p>
-      ) : (
-        <ul className="space-y-2 text-sm">
-          {lessons.data.slice(0, 8).map((lesson) => (
-            <li key={lesson.id}>
-              <Link
-                href={`/w/${slug}/lessons?lesson=${lesson.id}`}
-                className="font-medium hover:underline"
-              >
-                {lesson.title}
-              </Link>
-              <span className="block text-xs text-muted-foreground">
-                {lesson.project.name} · {lesson.learnt.slice(0, 120)}
-                {lesson.learnt.length > 120 ? '…' : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function BulkBar({
-  items,
-  members,
-  projectId,
-  stageKey,
-  onDone,
-}: {
-  items: Item[];
-  members: readonly Member[];
-  projectId: string;
-  stageKey: string;
-  onDone: () => void;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [status, setStatus] = useState<ItemStatus | ''>('');
-  const [assignee, setAssignee] = useState<string>('');
-  const key = trpc.dashboard.stage.queryKey({ projectId, stageKey });
-  const bulk = useMutation(
-    trpc.item.bulkUpdate.mutationOptions({
-      onSuccess: (result) => {
-        const byId = new Map(result.items.map((i) => [i.id, i]));
-        queryClient.setQueryData(key, (old) =>
-          old ? { ...old, items: old.items.map((i) => byId.get(i.id) ?? i) } : old,
-        );
-        notifySuccess(`${formatNumber(result.items.length)} items updated`);
-        setStatus('');
-        setAssignee('');
-        onDone();
-      },
-      onError: (error) => {
-        const info = errorInfo(error);
-        if (info.code === 'CONFLICT') {
-          toast.warning('Someone else changed some of these items first', {
-            description: 'Nothing was changed. The list now shows their versions; try again.',
-          });
-        } else {
-          notifyFailure('Updating the items', error);
-        }
-      },
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
-    }),
-  );
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    if (!status && !assignee) return;
-    if (status === 'NOT_APPLICABLE') {
-      toast.error('Mark items not applicable one by one, each with its reason.');
-      return;
-    }
-    bulk.mutate({
-      itemIds: items.map((i) => i.id),
-      expectedVersions: items.map((i) => i.version),
-      ...(status ? { status, allowOpenChildren: status === 'DONE' } : {}),
-      ...(assignee ? { assigneeId: assignee === 'nobody' ? null : assignee } : {}),
-    });
-  };
-  return (
-    <form
-      onSubmit={apply}
-      className="sticky top-2 z-20 flex flex-wrap items-end gap-2 rounded-xl border bg-accent p-3 shadow-sm"
-      data-testid="bulk-bar"
-      aria-label="Change selected items"
-    >
-      <p className="mr-auto self-center text-sm font-medium">
-        {formatNumber(items.length)} selected
-      </p>
-      <div className="grid gap-1">
-        <Label htmlFor="bulk-status" className="text-xs">
-          Set status
-        </Label>
-        <NativeSelect
-          id="bulk-status"
-          className="h-8 w-36"
-          value={status}
-          onChange={(event) => setStatus(event.target.value as ItemStatus | '')}
-        >
-          <option value="">Keep</option>
-          {ITEM_STATUSES.filter((s) => s !== 'NOT_APPLICABLE').map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="bulk-assignee" className="text-xs">
-          Assign to
-        </Label>
-        <NativeSelect
-          id="bulk-assignee"
-          className="h-8 w-40"
-          value={assignee}
-          onChange={(event) => setAssignee(event.target.value)}
-        >
-          <option value="">Keep</option>
-          <option value="nobody">Nobody</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <Button
-        pending={bulk.isPending}
-        type="submit"
-        size="sm"
-        disabled={bulk.isPending || (!status && !assignee)}
-      >
-        Apply to selected
-      </Button>
-      <Button type="button" size="sm" variant="ghost" onClick={onDone}>
-        Clear selection
-      </Button>
-    </form>
-  );
-}
-
-function AddItemForm({
-  projectId,
-  stageKey,
-  items,
-}: {
-  projectId: string;
-  stageKey: string;
-  items: Item[];
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [parentId, setParentId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = useMutation(
-    trpc.item.addCustom.mutationOptions({
-      onSuccess: (item) => {
-        setTitle('');
-        setError(null);
-        notifySuccess(`“${item.title}” added`);
-        void queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() });
-      },
-      onError: (err) => setError(errorInfo(err).message),
-    }),
-  );
-  const roots = items.filter((i) => i.parentId === null).sort((a, b) => a.position - b.position);
-  return (
-    <form
-      className="flex flex-col gap-2 rounded-xl border border-dashed p-3 sm:flex-row sm:items-end"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!title.trim()) return;
-        add.mutate({
-          projectId,
-          stageKey,
-          title: title.trim(),
-          ...(parentId ? { parentId } : {}),
-        });
-      }}
-    >
-      <div className="grid flex-1 gap-1">
-        <Label htmlFor="new-item-title">New item</Label>
-        <Input
-          id="new-item-title"
-          value={title}
-          placeholder="Something this project needs that the checklist lacks"
-          onChange={(event) => setTitle(event.target.value)}
-        />
-      </div>
-      <div className="grid gap-1 sm:w-56">
-        <Label htmlFor="new-item-parent">Under</Label>
-        <NativeSelect
-          id="new-item-parent"
-          value={parentId}
-          onChange={(e) => setParentId(e.target.value)}
-        >
-          <option value="">Top level</option>
-          {roots.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.title.length > 60 ? `${item.title.slice(0, 60)}…` : item.title}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <Button type="submit" disabled={add.isPending || !title.trim()}>
-        {add.isPending ? <Spinner /> : <PlusIcon />}
-        Add item
-      </Button>
-      {error ? (
-        <p role="alert" className="text-xs text-destructive">
-          {error}
-        </p>
-      ) : null}
-    </form>
   );
 }

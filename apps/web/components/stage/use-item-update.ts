@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { errorInfo } from '../../lib/errors';
 import type { Item } from '../../lib/items';
 import { notifyFailure } from '../../lib/notify';
@@ -59,16 +59,22 @@ export function useItemUpdate(
 ) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const key = trpc.dashboard.stage.queryKey({ projectId, stageKey });
+  const key = useMemo(
+    () => trpc.dashboard.stage.queryKey({ projectId, stageKey }),
+    [trpc, projectId, stageKey],
+  );
   const [conflicts, setConflicts] = useState<Record<string, ItemConflict>>({});
 
-  const patch = (itemId: string, change: (item: Item) => Item) => {
-    queryClient.setQueryData(key, (old) =>
-      old
-        ? { ...old, items: old.items.map((item) => (item.id === itemId ? change(item) : item)) }
-        : old,
-    );
-  };
+  const patch = useCallback(
+    (itemId: string, change: (item: Item) => Item) => {
+      queryClient.setQueryData(key, (old) =>
+        old
+          ? { ...old, items: old.items.map((item) => (item.id === itemId ? change(item) : item)) }
+          : old,
+      );
+    },
+    [queryClient, key],
+  );
 
   const mutation = useMutation(
     trpc.item.update.mutationOptions({
@@ -112,23 +118,31 @@ export function useItemUpdate(
 
   // Saves run one after another, each naming the version the previous one
   // produced, so quick successive edits never conflict with each other.
+  // `save` and `dismiss` keep their identity, so the stage's context stays the same.
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const save = (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) => {
-    setConflicts(({ [itemId]: _dropped, ...rest }) => rest);
-    queue.current = queue.current.then(async () => {
-      const current = queryClient.getQueryData(key)?.items.find((i) => i.id === itemId);
-      if (!current) return;
-      try {
-        await mutation.mutateAsync({ itemId, expectedVersion: current.version, ...changes });
-        onDone?.(true);
-      } catch {
-        // Reported (and rolled back) by onError.
-        onDone?.(false);
-      }
-    });
-  };
+  const { mutateAsync } = mutation;
+  const save = useCallback(
+    (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) => {
+      setConflicts(({ [itemId]: _dropped, ...rest }) => rest);
+      queue.current = queue.current.then(async () => {
+        const current = queryClient.getQueryData(key)?.items.find((i) => i.id === itemId);
+        if (!current) return;
+        try {
+          await mutateAsync({ itemId, expectedVersion: current.version, ...changes });
+          onDone?.(true);
+        } catch {
+          // Reported (and rolled back) by onError.
+          onDone?.(false);
+        }
+      });
+    },
+    [queryClient, key, mutateAsync],
+  );
 
-  const dismiss = (itemId: string) => setConflicts(({ [itemId]: _dropped, ...rest }) => rest);
+  const dismiss = useCallback(
+    (itemId: string) => setConflicts(({ [itemId]: _dropped, ...rest }) => rest),
+    [],
+  );
 
   return { save, conflicts, dismiss, patch };
 }

@@ -6,6 +6,7 @@ import {
   type TItemStatus,
   type TStageState,
 } from '@shipshape/domain';
+import { todayUtcDate } from '../calendar-dates';
 
 export interface StageProgress {
   key: string;
@@ -22,16 +23,6 @@ export interface StageProgress {
 }
 
 type Reader = Db | Prisma.TransactionClient;
-
-/** Today as a calendar date in UTC: due dates are calendar dates. */
-export function todayUtcDate(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** The start of today (UTC), for comparing with stored due dates. */
-export function startOfTodayUtc(): Date {
-  return new Date(`${todayUtcDate()}T00:00:00.000Z`);
-}
 
 /**
  * Per-stage status counts and overdue items of one project, in one grouped

@@ -1,6 +1,7 @@
 import type { Prisma } from '@shipshape/db';
 import type { TItem } from '@shipshape/domain';
 import { z } from 'zod';
+import { formatCalendarDate } from '../calendar-dates';
 
 export const itemSelect = {
   id: true,
@@ -37,16 +38,6 @@ export type ItemRow = Prisma.ProjectItemGetPayload<{ select: typeof itemSelect }
 
 const ZLinks = z.array(z.object({ label: z.string(), url: z.string() }));
 
-/** Due dates are calendar dates: sent as YYYY-MM-DD, never shifted by time zones. */
-export function formatCalendarDate(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
-
-export function parseCalendarDate(text: string | null | undefined): Date | null | undefined {
-  if (text === undefined) return undefined;
-  return text === null ? null : new Date(`${text}T00:00:00.000Z`);
-}
-
 export function toItem(row: ItemRow): TItem {
   return {
     id: row.id,
@@ -75,4 +66,11 @@ export function toItem(row: ItemRow): TItem {
     version: row.version,
     updatedAt: row.updatedAt,
   };
+}
+
+/** One item as the API returns it; `db` may be a transaction. */
+export async function readItem(db: Prisma.TransactionClient, itemId: string): Promise<TItem> {
+  return toItem(
+    await db.projectItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect }),
+  );
 }

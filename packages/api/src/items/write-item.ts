@@ -1,5 +1,5 @@
 import { Prisma, type Db } from '@shipshape/db';
-import { activityJson, type ActivityEntry } from '../activity';
+import { activityInsertSql, type ActivityEntry } from '../activity/record-activity';
 
 // How each writable column is set; constant SQL, values always bound.
 const setters: Record<string, (value: unknown) => Prisma.Sql> = {
@@ -13,10 +13,10 @@ const setters: Record<string, (value: unknown) => Prisma.Sql> = {
 };
 
 /**
- * Writes an item's changed columns if it still has the expected version and
- * appends its activity row, in ONE statement (so one round trip, and atomic
- * without an explicit transaction). False when the version no longer matches:
- * then nothing was written.
+ * The fast path of an item update, for `writeIfVersion`: writes the item's
+ * changed columns if it still has the expected version and appends its
+ * activity row, in ONE statement (one round trip, atomic without an explicit
+ * transaction). False when the version no longer matches: nothing was written.
  */
 export async function updateItemIfVersion(
   db: Db,
@@ -33,7 +33,6 @@ export async function updateItemIfVersion(
     .map(([column, value]) =>
       setters[column]!(value instanceof Date ? value.toISOString() : value),
     );
-  const { activity } = write;
   const inserted = await db.$executeRaw`
     WITH updated AS (
       UPDATE project_items
@@ -41,16 +40,6 @@ export async function updateItemIfVersion(
        WHERE id = ${write.itemId}::uuid AND version = ${write.expectedVersion}::int
       RETURNING id
     )
-    INSERT INTO activity_log ("workspaceId", "projectId", "actorId", action, "entityType", "entityId", before, after)
-    SELECT ${activity.workspaceId}::uuid, ${activity.projectId ?? null}::uuid, ${activity.actorId}::uuid,
-           ${activity.action}, ${activity.entityType}, ${activity.entityId},
-           ${jsonOrNull(activity.before)}::jsonb, ${jsonOrNull(activity.after)}::jsonb
-      FROM updated`;
+    ${activityInsertSql(write.activity, 'updated')}`;
   return inserted === 1;
-}
-
-/** JSON text for a jsonb column, or SQL NULL when there is nothing to record. */
-function jsonOrNull(value: unknown): string | null {
-  const json = activityJson(value);
-  return json === undefined ? null : JSON.stringify(json);
 }

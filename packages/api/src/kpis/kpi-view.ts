@@ -76,3 +76,10 @@ export async function listKpis(
   );
   return rows.map((row) => toKpi(row, latest.get(row.id)));
 }
+
+/** One KPI as the API returns it; it exists (the caller's locator found it). */
+export async function readKpi(tx: Prisma.TransactionClient, kpiId: string): Promise<TKpi> {
+  const [kpi] = await listKpis(tx, { id: kpiId });
+  if (!kpi) throw new Error(`KPI ${kpiId} vanished inside its transaction`);
+  return kpi;
+}

@@ -25,3 +25,13 @@ export function toProject(row: ProjectRow): TProject {
   const { currentStage, ...rest } = row;
   return { ...rest, currentStageKey: currentStage?.key ?? null };
 }
+
+/** One project as the API returns it; `db` may be a transaction. */
+export async function readProject(
+  db: Prisma.TransactionClient,
+  projectId: string,
+): Promise<TProject> {
+  return toProject(
+    await db.project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect }),
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZPageSize } from './common';
+import { ZId, ZPageSize, ZRole } from './common';
 
 /** Activity ids are bigints; they travel as decimal strings. */
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
@@ -37,6 +37,16 @@ export const ZActivityEntry = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   at: z.date(),
+  /** What the sentence names, as it is now; null when gone or not named:
+   * item → the item's title; comment and evidence → the title of the item they
+   * are on; kpi → its name; lesson → its title; project → its name;
+   * membership → the member's name; workspace → its name. */
+  entityTitle: z.string().nullable().optional(),
+  /** The entry's project's name; null for workspace-level entries. */
+  projectName: z.string().nullable().optional(),
+  /** For invitation entries: who was invited, as what. Null for other entries,
+   * and withheld (null) from roles below ADMIN, like before/after. */
+  invitee: z.object({ email: z.string(), role: ZRole }).nullable().optional(),
 });
 export type TActivityEntry = z.infer<typeof ZActivityEntry>;
 

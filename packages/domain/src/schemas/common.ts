@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZRole } from './enums';
 
 /** Every id in Shipshape is a UUID (v7, time-ordered). */
 export const ZId = z.uuid({ message: 'must be a valid id' });
@@ -11,7 +12,7 @@ export const ZEmail = z
   .toLowerCase()
   .pipe(z.email({ message: 'must be a valid email address' }));
 
-export const ZRole = z.enum(['OWNER', 'ADMIN', 'MEMBER', 'VIEWER']);
+export { ZRole };
 export type TRole = z.infer<typeof ZRole>;
 
 /** The version a client last read; updates naming an older one are refused. */

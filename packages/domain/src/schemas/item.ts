@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { ZCalendarDate, ZCursor, ZExpectedVersion, ZId, ZUserText, isStorableText } from './common';
+import { ZEvidenceKind, ZItemStatus } from './enums';
 
-export const ZItemStatus = z.enum(['TODO', 'IN_PROGRESS', 'BLOCKED', 'DONE', 'NOT_APPLICABLE']);
-export const ZEvidenceKind = z.enum([
-  'EXPERIMENT_RUN',
-  'COMMIT',
-  'PULL_REQUEST',
-  'DATASET_VERSION',
-  'DOCUMENT',
-  'OTHER',
-]);
+export { ZEvidenceKind, ZItemStatus };
 
 const ZReason = ZUserText(2000, { min: 1 });
 const ZNotes = ZUserText(20_000, { trim: false });
@@ -80,8 +73,11 @@ export const ZItemMineInput = z.strictObject({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
+/** Evidence belongs to its item: adding or removing it changes the item, so
+ * both need the item's version the caller read (and bump it). */
 export const ZEvidenceAddInput = z.strictObject({
   itemId: ZId,
+  expectedVersion: ZExpectedVersion,
   kind: ZEvidenceKind,
   url: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) link' })
@@ -91,6 +87,11 @@ export const ZEvidenceAddInput = z.strictObject({
 });
 
 export const ZEvidenceRef = z.strictObject({ evidenceId: ZId });
+/** `expectedVersion` is the evidence's item's version. */
+export const ZEvidenceRemoveInput = z.strictObject({
+  evidenceId: ZId,
+  expectedVersion: ZExpectedVersion,
+});
 
 const ZLink = z.object({ label: z.string(), url: z.string() });
 
@@ -146,6 +147,10 @@ export const ZCommentEditInput = z.strictObject({
   body: ZCommentBody,
 });
 export const ZCommentRef = z.strictObject({ commentId: ZId });
+export const ZCommentDeleteInput = z.strictObject({
+  commentId: ZId,
+  expectedVersion: ZExpectedVersion,
+});
 
 export const ZComment = z.object({
   id: ZId,

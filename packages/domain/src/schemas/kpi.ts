@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { kpiValueProblem } from '../kpi/measurement-value';
 import { ZExpectedVersion, ZId, ZInstant, ZUserText } from './common';
+import { ZKpiDirection, ZKpiKind } from './enums';
 
-export const ZKpiKind = z.enum(['BUSINESS', 'MODEL', 'SYSTEM']);
-export const ZKpiDirection = z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER']);
+export { ZKpiDirection, ZKpiKind };
 /** A value, baseline or target: see `KPI_VALUE_LIMITS`. */
 const ZKpiValue = z.number().check((ctx) => {
   const problem = kpiValueProblem(ctx.value);

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText } from './common';
+import { ZInferenceMode, ZProjectApproach, ZProjectPhase } from './enums';
 
-export const ZProjectPhase = z.enum(['POC', 'MVP', 'MLP', 'MMP', 'PRODUCTION']);
-export const ZProjectApproach = z.enum(['DATA_DRIVEN', 'DATA_CENTRIC', 'MODEL_CENTRIC']);
-export const ZInferenceMode = z.enum(['BATCH', 'REAL_TIME', 'BOTH']);
+export { ZInferenceMode, ZProjectApproach, ZProjectPhase };
 
 const ZProjectName = ZUserText(200, { min: 1 });
 const ZDescription = ZUserText(5000);

@@ -65,3 +65,16 @@ export const ZInvitation = z.object({
   expiresAt: z.date(),
   createdAt: z.date(),
 });
+
+/** What an invitation link offers, shown before it is accepted: looked up by
+ * its token (which only the invitee received). Never the invitee's email. */
+export const ZInvitationPreview = z.object({
+  workspaceName: z.string(),
+  /** The name of the admin who sent it. */
+  inviterName: z.string(),
+  role: ZRole,
+  expiresAt: z.date(),
+  /** `pending` can be accepted; the others explain why it cannot. */
+  status: z.enum(['pending', 'accepted', 'expired']),
+});
+export type TInvitationPreview = z.infer<typeof ZInvitationPreview>;

@@ -1,19 +1,23 @@
 'use client';
 import { ZAcceptInviteInput } from '../../../lib/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { MailOpenIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
 import { Logo } from '../../../components/logo';
 import { Alert, AlertTitle } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { ErrorState, LoadingState } from '../../../components/ui/query-state';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { errorInfo } from '../../../lib/errors';
+import { formatDate } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
-import { ROLE_LABEL } from '../../../lib/roles';
+import { ROLE_HELP, ROLE_LABEL } from '../../../lib/roles';
 import { safeNextPath } from '../../../lib/safe-next-path';
 import { clearSession, useSession } from '../../../lib/session';
-import { useTRPC } from '../../../lib/trpc';
+import { useTRPC, type RouterOutputs } from '../../../lib/trpc';
+
+type Preview = RouterOutputs['workspace']['previewInvite'];
 
 export default function AcceptInvitationPage() {
   const { token } = useParams<{ token: string }>();
@@ -23,6 +27,16 @@ export default function AcceptInvitationPage() {
   const router = useRouter();
   const here = `/invite/${encodeURIComponent(token)}`;
   const valid = ZAcceptInviteInput.safeParse({ token }).success;
+  // What the link offers, shown before signing in or accepting.
+  const preview = useQuery({
+    ...trpc.workspace.previewInvite.queryOptions({ token }),
+    enabled: valid,
+    staleTime: 60_000,
+  });
+  const previewFailure = preview.error ? errorInfo(preview.error) : null;
+  const unusable =
+    previewFailure?.code === 'NOT_FOUND' ||
+    (preview.data !== undefined && preview.data.status !== 'pending');
   const accept = useMutation(
     trpc.workspace.acceptInvite.mutationOptions({
       onSuccess: async (workspace) => {
@@ -53,12 +67,14 @@ export default function AcceptInvitationPage() {
         Copy the whole link from the message you received, or ask for a new one.
       </Alert>
     );
+  } else if (unusable) {
+    body = null;
   } else if (session.status === 'loading') {
     body = (
-      <div className="space-y-3" aria-busy="true">
+      <LoadingState label="Checking whether you are signed in…">
         <Skeleton className="h-5 w-3/4" />
         <Skeleton className="h-10 w-full" />
-      </div>
+      </LoadingState>
     );
   } else if (session.status === 'signedOut') {
     body = (
@@ -81,7 +97,8 @@ export default function AcceptInvitationPage() {
     body = (
       <div className="space-y-4">
         <p className="text-sm text-muted-foreground">
-          You are signed in as <strong className="text-foreground">{session.user.email}</strong>.
+          You are signed in as{' '}
+          <strong className="break-all text-foreground">{session.user.email}</strong>.
         </p>
         {failure ? (
           <Alert variant="destructive" role="alert">
@@ -123,9 +140,85 @@ export default function AcceptInvitationPage() {
           <MailOpenIcon className="size-6 text-primary" aria-hidden="true" />
           <h1 className="text-xl font-semibold">You&apos;re invited</h1>
         </div>
-        <p className="mb-4 text-sm">Someone invited you to join their Shipshape workspace.</p>
+        {valid ? (
+          <InvitationSummary
+            preview={preview.data}
+            isPending={preview.isPending}
+            error={preview.error}
+            retrying={preview.isFetching}
+            onRetry={() => void preview.refetch()}
+          />
+        ) : null}
         {body}
       </div>
     </main>
+  );
+}
+
+/** Who invited you, to which workspace, as what; or why the link cannot be used. */
+function InvitationSummary({
+  preview,
+  isPending,
+  error,
+  retrying,
+  onRetry,
+}: {
+  preview: Preview | undefined;
+  isPending: boolean;
+  error: unknown;
+  retrying: boolean;
+  onRetry: () => void;
+}) {
+  if (error) {
+    if (errorInfo(error).code === 'NOT_FOUND') {
+      return (
+        <Alert variant="destructive" role="alert">
+          <AlertTitle>This invitation does not exist or was revoked</AlertTitle>
+          Ask the person who invited you for a new link.
+        </Alert>
+      );
+    }
+    return (
+      <ErrorState
+        className="mb-4"
+        what="The invitation"
+        error={error}
+        retrying={retrying}
+        onRetry={onRetry}
+      />
+    );
+  }
+  if (isPending || !preview) {
+    return (
+      <LoadingState label="Loading the invitation…" className="mb-4">
+        <Skeleton className="h-5 w-full" />
+        <Skeleton className="h-4 w-2/3" />
+      </LoadingState>
+    );
+  }
+  const role = ROLE_LABEL[preview.role];
+  if (preview.status !== 'pending') {
+    return (
+      <Alert variant="warning" role="alert" data-testid="invitation-summary">
+        <AlertTitle>
+          {preview.status === 'accepted'
+            ? 'This invitation was already accepted'
+            : 'This invitation has expired'}
+        </AlertTitle>
+        It invited you to join {preview.workspaceName} as {role}. Ask {preview.inviterName} for a
+        new one if you still need access.
+      </Alert>
+    );
+  }
+  return (
+    <div className="mb-4 space-y-1.5 text-sm" data-testid="invitation-summary">
+      <p>
+        <strong>{preview.inviterName}</strong> invited you to join{' '}
+        <strong>{preview.workspaceName}</strong> as <strong>{role}</strong>.
+      </p>
+      <p className="text-muted-foreground">
+        {role}: {ROLE_HELP[preview.role]} The invitation expires on {formatDate(preview.expiresAt)}.
+      </p>
+    </div>
   );
 }

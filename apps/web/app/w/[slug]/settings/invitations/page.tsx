@@ -17,7 +17,8 @@ import {
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { FormField } from '../../../../../components/ui/form-field';
 import { Input, NativeSelect } from '../../../../../components/ui/input';
-import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
+import { QueryState } from '../../../../../components/ui/query-state';
+import { Skeleton } from '../../../../../components/ui/skeleton';
 import { Spinner } from '../../../../../components/ui/spinner';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../lib/errors';
@@ -179,51 +180,48 @@ function PendingInvitations() {
       onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
     }),
   );
-  if (invitations.isPending) {
-    return (
-      <Loading label="Loading invitations…">
-        <Skeleton className="h-24 w-full" />
-      </Loading>
-    );
-  }
-  if (invitations.error) {
-    return (
-      <Alert variant="destructive" role="alert">
-        Invitations could not be loaded: {errorInfo(invitations.error).message}
-      </Alert>
-    );
-  }
-  if (invitations.data.length === 0) {
-    return (
-      <EmptyState icon={<MailIcon />} title="No pending invitations">
-        Invitations that are accepted, revoked or expired leave this list.
-      </EmptyState>
-    );
-  }
   return (
-    <ul className="divide-y rounded-xl border bg-card" data-testid="pending-invitations">
-      {invitations.data.map((invitation) => (
-        <li key={invitation.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-          <div className="min-w-0 flex-1">
-            <p className="truncate font-medium">{invitation.email}</p>
-            <p className="text-xs text-muted-foreground">
-              {ROLE_LABEL[invitation.role]} · sent {formatDate(invitation.createdAt)} · expires{' '}
-              {formatRelative(invitation.expiresAt)}
-            </p>
-          </div>
-          <Button
-            size="sm"
-            variant="outline"
-            onClick={() =>
-              revoke.mutate({ workspaceId: workspace.id, invitationId: invitation.id })
-            }
-            aria-label={`Revoke the invitation for ${invitation.email}`}
-          >
-            Revoke
-          </Button>
-        </li>
-      ))}
-    </ul>
+    <QueryState
+      query={invitations}
+      what="Invitations"
+      label="Loading invitations…"
+      fallback={<Skeleton className="h-24 w-full" />}
+    >
+      {(list) =>
+        list.length === 0 ? (
+          <EmptyState icon={<MailIcon />} title="No pending invitations">
+            Invitations that are accepted, revoked or expired leave this list.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y rounded-xl border bg-card" data-testid="pending-invitations">
+            {list.map((invitation) => (
+              <li
+                key={invitation.id}
+                className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3"
+              >
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">{invitation.email}</p>
+                  <p className="text-xs text-muted-foreground">
+                    {ROLE_LABEL[invitation.role]} · sent {formatDate(invitation.createdAt)} ·
+                    expires {formatRelative(invitation.expiresAt)}
+                  </p>
+                </div>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() =>
+                    revoke.mutate({ workspaceId: workspace.id, invitationId: invitation.id })
+                  }
+                  aria-label={`Revoke the invitation for ${invitation.email}`}
+                >
+                  Revoke
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </QueryState>
   );
 }
 

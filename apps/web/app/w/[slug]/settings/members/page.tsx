@@ -5,13 +5,13 @@ import { LogOutIcon, UserMinusIcon, UsersIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Alert } from '../../../../../components/ui/alert';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/dialog';
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { NativeSelect } from '../../../../../components/ui/input';
-import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
+import { QueryState } from '../../../../../components/ui/query-state';
+import { Skeleton } from '../../../../../components/ui/skeleton';
 import {
   Table,
   TableBody,
@@ -100,25 +100,6 @@ export default function MembersPage() {
     return ROLES.filter((r) => r !== 'OWNER' || myRole === 'OWNER');
   };
 
-  if (members.isPending) {
-    return (
-      <Loading label="Loading members…">
-        <div className="space-y-2">
-          {Array.from({ length: 3 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      </Loading>
-    );
-  }
-  if (members.error) {
-    return (
-      <Alert variant="destructive" role="alert">
-        Members could not be loaded: {errorInfo(members.error).message}
-      </Alert>
-    );
-  }
-  const list = members.data;
   return (
     <section aria-labelledby="members-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -138,99 +119,116 @@ export default function MembersPage() {
           </Button>
         ) : null}
       </div>
-      {list.length === 0 ? (
-        <EmptyState icon={<UsersIcon />} title="No members" />
-      ) : (
-        <Table containerClassName="rounded-xl border bg-card" data-testid="members">
-          <caption className="sr-only">Members of {workspace.name}</caption>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead scope="col">Name</TableHead>
-              <TableHead scope="col" className="hidden sm:table-cell">
-                Email
-              </TableHead>
-              <TableHead scope="col">Role</TableHead>
-              <TableHead scope="col" className="hidden md:table-cell">
-                Joined
-              </TableHead>
-              <TableHead scope="col">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.map((member) => {
-              const options = assignable(member);
-              const isMe = member.userId === me;
-              const canRemove =
-                !isMe && can('ADMIN') && (member.role !== 'OWNER' || roleAtLeast(myRole, 'OWNER'));
-              return (
-                <TableRow key={member.userId} data-testid="member-row">
-                  <TableCell>
-                    <span className="font-medium">{member.name}</span>
-                    {isMe ? (
-                      <Badge variant="outline" className="ml-2">
-                        you
-                      </Badge>
-                    ) : null}
-                    <span className="block truncate text-xs text-muted-foreground sm:hidden">
-                      {member.email}
-                    </span>
-                  </TableCell>
-                  <TableCell className="hidden text-muted-foreground sm:table-cell">
-                    {member.email}
-                  </TableCell>
-                  <TableCell>
-                    {options.length > 0 ? (
-                      <NativeSelect
-                        aria-label={`Role of ${member.name}`}
-                        value={member.role}
-                        className="h-8 w-32"
-                        onChange={(event) =>
-                          setRole.mutate({
-                            workspaceId: workspace.id,
-                            userId: member.userId,
-                            role: event.target.value as TRole,
-                          })
-                        }
-                      >
-                        {options.map((r) => (
-                          <option key={r} value={r} title={ROLE_HELP[r]}>
-                            {ROLE_LABEL[r]}
-                          </option>
-                        ))}
-                      </NativeSelect>
-                    ) : (
-                      <span data-testid="member-role">{ROLE_LABEL[member.role]}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
-                    {formatDate(member.joinedAt)}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    {isMe ? (
-                      <Button size="sm" variant="ghost" onClick={() => setLeaving(true)}>
-                        <LogOutIcon aria-hidden="true" />
-                        Leave
-                      </Button>
-                    ) : canRemove ? (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => setRemoving(member)}
-                        aria-label={`Remove ${member.name}`}
-                      >
-                        <UserMinusIcon aria-hidden="true" />
-                        <span className="hidden sm:inline">Remove</span>
-                      </Button>
-                    ) : null}
-                  </TableCell>
+      <QueryState
+        query={members}
+        what="Members"
+        label="Loading members…"
+        fallback={
+          <div className="space-y-2">
+            {Array.from({ length: 3 }, (_, i) => (
+              <Skeleton key={i} className="h-12 w-full" />
+            ))}
+          </div>
+        }
+      >
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState icon={<UsersIcon />} title="No members" />
+          ) : (
+            <Table containerClassName="rounded-xl border bg-card" data-testid="members">
+              <caption className="sr-only">Members of {workspace.name}</caption>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead scope="col">Name</TableHead>
+                  <TableHead scope="col" className="hidden sm:table-cell">
+                    Email
+                  </TableHead>
+                  <TableHead scope="col">Role</TableHead>
+                  <TableHead scope="col" className="hidden md:table-cell">
+                    Joined
+                  </TableHead>
+                  <TableHead scope="col">
+                    <span className="sr-only">Actions</span>
+                  </TableHead>
                 </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
+              </TableHeader>
+              <TableBody>
+                {list.map((member) => {
+                  const options = assignable(member);
+                  const isMe = member.userId === me;
+                  const canRemove =
+                    !isMe &&
+                    can('ADMIN') &&
+                    (member.role !== 'OWNER' || roleAtLeast(myRole, 'OWNER'));
+                  return (
+                    <TableRow key={member.userId} data-testid="member-row">
+                      <TableCell>
+                        <span className="font-medium">{member.name}</span>
+                        {isMe ? (
+                          <Badge variant="outline" className="ml-2">
+                            you
+                          </Badge>
+                        ) : null}
+                        <span className="block truncate text-xs text-muted-foreground sm:hidden">
+                          {member.email}
+                        </span>
+                      </TableCell>
+                      <TableCell className="hidden text-muted-foreground sm:table-cell">
+                        {member.email}
+                      </TableCell>
+                      <TableCell>
+                        {options.length > 0 ? (
+                          <NativeSelect
+                            aria-label={`Role of ${member.name}`}
+                            value={member.role}
+                            className="h-8 w-32"
+                            onChange={(event) =>
+                              setRole.mutate({
+                                workspaceId: workspace.id,
+                                userId: member.userId,
+                                role: event.target.value as TRole,
+                              })
+                            }
+                          >
+                            {options.map((r) => (
+                              <option key={r} value={r} title={ROLE_HELP[r]}>
+                                {ROLE_LABEL[r]}
+                              </option>
+                            ))}
+                          </NativeSelect>
+                        ) : (
+                          <span data-testid="member-role">{ROLE_LABEL[member.role]}</span>
+                        )}
+                      </TableCell>
+                      <TableCell className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
+                        {formatDate(member.joinedAt)}
+                      </TableCell>
+                      <TableCell className="text-right">
+                        {isMe ? (
+                          <Button size="sm" variant="ghost" onClick={() => setLeaving(true)}>
+                            <LogOutIcon aria-hidden="true" />
+                            Leave
+                          </Button>
+                        ) : canRemove ? (
+                          <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => setRemoving(member)}
+                            aria-label={`Remove ${member.name}`}
+                          >
+                            <UserMinusIcon aria-hidden="true" />
+                            <span className="hidden sm:inline">Remove</span>
+                          </Button>
+                        ) : null}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          )
+        }
+      </QueryState>
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => !open && setRemoving(null)}

@@ -2,11 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { FileTextIcon, GitCompareIcon, UploadIcon } from 'lucide-react';
 import Link from 'next/link';
-import { Alert } from '../../../../../components/ui/alert';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
-import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
+import { QueryState } from '../../../../../components/ui/query-state';
+import { Skeleton } from '../../../../../components/ui/skeleton';
 import {
   Table,
   TableBody,
@@ -16,7 +16,6 @@ import {
   TableRow,
 } from '../../../../../components/ui/table';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
-import { errorInfo } from '../../../../../lib/errors';
 import { formatDate, formatNumber } from '../../../../../lib/format';
 import { useTRPC } from '../../../../../lib/trpc';
 
@@ -53,59 +52,60 @@ export default function TemplatesPage() {
           ) : null}
         </div>
       </div>
-      {templates.isPending ? (
-        <Loading label="Loading templates…">
-          <Skeleton className="h-40 w-full" />
-        </Loading>
-      ) : templates.error ? (
-        <Alert variant="destructive" role="alert">
-          Templates could not be loaded: {errorInfo(templates.error).message}
-        </Alert>
-      ) : templates.data.length === 0 ? (
-        <EmptyState icon={<FileTextIcon />} title="No templates" />
-      ) : (
-        <Table containerClassName="rounded-xl border bg-card" data-testid="templates">
-          <caption className="sr-only">Checklist templates</caption>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead scope="col">Template</TableHead>
-              <TableHead scope="col" className="text-right">
-                Stages
-              </TableHead>
-              <TableHead scope="col" className="text-right">
-                Items
-              </TableHead>
-              <TableHead scope="col" className="hidden sm:table-cell">
-                Added
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {templates.data.map((t) => (
-              <TableRow key={t.id}>
-                <TableCell>
-                  <Link href={`${base}/${t.id}`} className="font-medium hover:underline">
-                    {t.name} v{t.versionLabel}
-                  </Link>
-                  <span className="ml-2 inline-flex gap-1 align-middle">
-                    {t.builtIn ? <Badge variant="outline">Built-in</Badge> : null}
-                    {t.isDefault ? <Badge>Default</Badge> : null}
-                  </span>
-                </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatNumber(t.stageCount)}
-                </TableCell>
-                <TableCell className="text-right tabular-nums">
-                  {formatNumber(t.itemCount)}
-                </TableCell>
-                <TableCell className="hidden text-muted-foreground sm:table-cell">
-                  {formatDate(t.createdAt)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <QueryState
+        query={templates}
+        what="Templates"
+        label="Loading templates…"
+        fallback={<Skeleton className="h-40 w-full" />}
+      >
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState icon={<FileTextIcon />} title="No templates" />
+          ) : (
+            <Table containerClassName="rounded-xl border bg-card" data-testid="templates">
+              <caption className="sr-only">Checklist templates</caption>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead scope="col">Template</TableHead>
+                  <TableHead scope="col" className="text-right">
+                    Stages
+                  </TableHead>
+                  <TableHead scope="col" className="text-right">
+                    Items
+                  </TableHead>
+                  <TableHead scope="col" className="hidden sm:table-cell">
+                    Added
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell>
+                      <Link href={`${base}/${t.id}`} className="font-medium hover:underline">
+                        {t.name} v{t.versionLabel}
+                      </Link>
+                      <span className="ml-2 inline-flex gap-1 align-middle">
+                        {t.builtIn ? <Badge variant="outline">Built-in</Badge> : null}
+                        {t.isDefault ? <Badge>Default</Badge> : null}
+                      </span>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatNumber(t.stageCount)}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatNumber(t.itemCount)}
+                    </TableCell>
+                    <TableCell className="hidden text-muted-foreground sm:table-cell">
+                      {formatDate(t.createdAt)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

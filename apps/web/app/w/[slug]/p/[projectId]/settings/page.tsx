@@ -1,19 +1,13 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZProjectCreateInput } from '../../../../../../lib/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArchiveIcon, ArchiveRestoreIcon } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { useRefreshPortfolio } from '../../../../../../components/portfolio/use-refresh-portfolio';
 import { ConflictPanel } from '../../../../../../components/project/conflict-panel';
-import {
-  isProject,
-  patchProjectInLists,
-  restoreQueries,
-  type Project,
-} from '../../../../../../components/project/project-cache';
+import { ProjectArchiveCard } from '../../../../../../components/project/project-archive-card';
+import type { Project } from '../../../../../../components/project/project-cache';
 import { TemplateUpgrade } from '../../../../../../components/project/template-upgrade';
 import { useProjectUpdate } from '../../../../../../components/project/use-project-update';
 import { Alert } from '../../../../../../components/ui/alert';
@@ -25,7 +19,6 @@ import {
   CardHeader,
   CardTitle,
 } from '../../../../../../components/ui/card';
-import { ConfirmDialog } from '../../../../../../components/ui/dialog';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input, NativeSelect, Textarea } from '../../../../../../components/ui/input';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
@@ -41,7 +34,7 @@ import {
   type Inference,
   type Phase,
 } from '../../../../../../lib/labels';
-import { notifyFailure, notifySuccess } from '../../../../../../lib/notify';
+import { notifySuccess } from '../../../../../../lib/notify';
 import { useTRPC } from '../../../../../../lib/trpc';
 
 const ZDetails = ZProjectCreateInput.pick({ name: true, description: true });
@@ -209,89 +202,6 @@ function ClassificationCard({ project, canEdit }: { project: Project; canEdit: b
   );
 }
 
-function ArchiveCard({ project, canEdit }: { project: Project; canEdit: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refreshPortfolio = useRefreshPortfolio();
-  const [confirming, setConfirming] = useState(false);
-  const getKey = trpc.project.get.queryKey({ projectId: project.id });
-  const listKey = trpc.project.list.pathKey();
-  const options = {
-    onMutate: async (input: { projectId: string }) => {
-      const archived = !project.archived;
-      await queryClient.cancelQueries({ queryKey: getKey });
-      const previous = queryClient.getQueryData(getKey);
-      if (previous) queryClient.setQueryData(getKey, { ...previous, archived });
-      // The project leaves the list it was in (active or archived).
-      const lists = patchProjectInLists(queryClient, listKey, input.projectId, () => null);
-      return { previous, lists };
-    },
-    onError: (
-      error: unknown,
-      _input: unknown,
-      context:
-        { previous: Project | undefined; lists: Array<[readonly unknown[], unknown]> } | undefined,
-    ) => {
-      if (context?.previous) queryClient.setQueryData(getKey, context.previous);
-      if (context?.lists) restoreQueries(queryClient, context.lists);
-      const info = errorInfo(error);
-      if (info.code === 'CONFLICT' && isProject(info.current)) {
-        queryClient.setQueryData(getKey, info.current);
-      }
-      notifyFailure(project.archived ? 'Restoring the project' : 'Archiving the project', error);
-    },
-    onSuccess: (saved: Project) => {
-      queryClient.setQueryData(getKey, saved);
-      notifySuccess(saved.archived ? 'Project archived' : 'Project restored');
-    },
-    onSettled: () => refreshPortfolio(),
-  };
-  const archive = useMutation(trpc.project.archive.mutationOptions(options));
-  const unarchive = useMutation(trpc.project.unarchive.mutationOptions(options));
-  const input = { projectId: project.id, expectedVersion: project.version };
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{project.archived ? 'Archived' : 'Archive'}</CardTitle>
-        <CardDescription>
-          {project.archived
-            ? 'This project is archived: it is hidden from the portfolio and read-only.'
-            : 'Archiving hides the project from the portfolio. Nothing is deleted; you can restore it.'}
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
-        {project.archived ? (
-          <Button
-            variant="outline"
-            disabled={!canEdit || unarchive.isPending}
-            onClick={() => unarchive.mutate(input)}
-          >
-            <ArchiveRestoreIcon aria-hidden="true" />
-            Restore project
-          </Button>
-        ) : (
-          <Button
-            variant="outline"
-            disabled={!canEdit || archive.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            <ArchiveIcon aria-hidden="true" />
-            Archive project
-          </Button>
-        )}
-        <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={`Archive “${project.name}”?`}
-          description="It disappears from the portfolio (find it under Status: Archived) and can be restored at any time."
-          confirmLabel="Archive"
-          onConfirm={() => archive.mutate(input)}
-        />
-      </CardContent>
-    </Card>
-  );
-}
-
 export default function ProjectSettingsPage() {
   const { projectId } = useParams<{ projectId: string }>();
   const { can } = useWorkspace();
@@ -309,7 +219,7 @@ export default function ProjectSettingsPage() {
       <DetailsCard project={project.data} canEdit={canEdit && !project.data.archived} />
       <ClassificationCard project={project.data} canEdit={canEdit && !project.data.archived} />
       <TemplateUpgrade project={project.data} canEdit={canEdit && !project.data.archived} />
-      <ArchiveCard project={project.data} canEdit={canEdit} />
+      <ProjectArchiveCard project={project.data} canEdit={canEdit} />
     </div>
   );
 }

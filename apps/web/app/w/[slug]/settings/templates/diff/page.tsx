@@ -5,13 +5,12 @@ import { ArrowRightIcon } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, type ReactNode } from 'react';
-import { Alert } from '../../../../../../components/ui/alert';
 import { Badge } from '../../../../../../components/ui/badge';
 import { Label } from '../../../../../../components/ui/label';
 import { NativeSelect } from '../../../../../../components/ui/input';
-import { Loading, Skeleton } from '../../../../../../components/ui/skeleton';
+import { ErrorState, QueryState } from '../../../../../../components/ui/query-state';
+import { Skeleton } from '../../../../../../components/ui/skeleton';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
-import { errorInfo } from '../../../../../../lib/errors';
 import { formatNumber } from '../../../../../../lib/format';
 import { templateLabel } from '../../../../../../lib/labels';
 import { useTRPC } from '../../../../../../lib/trpc';
@@ -166,8 +165,18 @@ function DiffPicker() {
     router.replace(`${pathname}?${params.toString()}`);
   };
 
+  const comparing = Boolean(from && to && from !== to);
+
   return (
     <div className="space-y-4">
+      {templates.error ? (
+        <ErrorState
+          what="Templates"
+          error={templates.error}
+          retrying={templates.isFetching}
+          onRetry={() => void templates.refetch()}
+        />
+      ) : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="grid flex-1 gap-1.5">
           <Label htmlFor="diff-from">From</Label>
@@ -203,16 +212,15 @@ function DiffPicker() {
       {from && to && from === to ? (
         <p className="text-sm text-muted-foreground">Pick two different versions to compare.</p>
       ) : null}
-      {diff.isFetching && !diff.data ? (
-        <Loading label="Comparing…">
-          <Skeleton className="h-48 w-full" />
-        </Loading>
-      ) : diff.error ? (
-        <Alert variant="destructive" role="alert">
-          The comparison failed: {errorInfo(diff.error).message}
-        </Alert>
-      ) : diff.data ? (
-        <DiffView diff={diff.data} />
+      {comparing ? (
+        <QueryState
+          query={diff}
+          what="The comparison"
+          label="Comparing…"
+          fallback={<Skeleton className="h-48 w-full" />}
+        >
+          {(data) => <DiffView diff={data} />}
+        </QueryState>
       ) : null}
     </div>
   );

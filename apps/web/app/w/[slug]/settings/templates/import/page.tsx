@@ -7,29 +7,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { TemplateTree, countItems } from '../../../../../../components/template/template-tree';
-import { Alert, AlertTitle } from '../../../../../../components/ui/alert';
+import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
 import { EmptyState } from '../../../../../../components/ui/empty-state';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input, Textarea } from '../../../../../../components/ui/input';
 import { Label } from '../../../../../../components/ui/label';
-import { Skeleton } from '../../../../../../components/ui/skeleton';
-import { Spinner } from '../../../../../../components/ui/spinner';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../../lib/errors';
 import { applyServerErrors } from '../../../../../../lib/form-errors';
-import { formatNumber } from '../../../../../../lib/format';
 import { notifySuccess } from '../../../../../../lib/notify';
-import { useTRPC, type RouterOutputs } from '../../../../../../lib/trpc';
+import { useTRPC } from '../../../../../../lib/trpc';
 import { useDebounced } from '../../../../../../lib/use-debounced';
-
-type Parsed = RouterOutputs['template']['import']['template'];
-type Preview =
-  | { status: 'idle' }
-  | { status: 'loading'; last?: Parsed }
-  | { status: 'ok'; template: Parsed }
-  | { status: 'error'; message: string };
+import { ImportPreview, type Preview } from './import-preview';
 
 const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -127,13 +117,6 @@ function ImportForm() {
     }
   };
 
-  const shown =
-    preview.status === 'ok'
-      ? preview.template
-      : preview.status === 'loading'
-        ? preview.last
-        : undefined;
-  const itemTotal = shown ? shown.stages.reduce((sum, s) => sum + countItems(s.items), 0) : 0;
   const stale = markdown !== debouncedMarkdown || preview.status === 'loading';
   const canSave = preview.status === 'ok' && !stale && !save.isPending;
 
@@ -217,55 +200,7 @@ function ImportForm() {
         </div>
       </div>
 
-      <section
-        aria-labelledby="preview-heading"
-        className="min-w-0 space-y-3"
-        data-testid="import-preview"
-      >
-        <div className="flex min-h-6 items-center justify-between gap-2">
-          <h2 id="preview-heading" className="font-semibold">
-            Preview
-          </h2>
-          <p
-            className="text-sm text-muted-foreground"
-            aria-live="polite"
-            data-testid="preview-summary"
-          >
-            {stale && markdown.trim() ? (
-              <span className="inline-flex items-center gap-1.5">
-                <Spinner className="size-3.5" /> Reading…
-              </span>
-            ) : shown ? (
-              `${formatNumber(shown.stages.length)} stages, ${formatNumber(itemTotal)} items`
-            ) : null}
-          </p>
-        </div>
-        {preview.status === 'error' ? (
-          <Alert variant="destructive" role="alert" data-testid="preview-error">
-            <AlertTitle>This Markdown cannot be imported yet</AlertTitle>
-            {preview.message}
-          </Alert>
-        ) : null}
-        {shown ? (
-          <div className={stale ? 'opacity-60 transition-opacity' : 'transition-opacity'}>
-            <p className="mb-2 text-sm">
-              Title: <strong>{shown.title}</strong>
-            </p>
-            <TemplateTree stages={shown.stages} testId="preview-tree" />
-          </div>
-        ) : preview.status === 'idle' ? (
-          <div className="grid min-h-64 place-items-center rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground">
-            Paste or load a checklist: its stages and items appear here before anything is saved.
-          </div>
-        ) : preview.status === 'loading' ? (
-          <div className="space-y-2" aria-hidden="true">
-            <Skeleton className="h-5 w-48" />
-            <Skeleton className="h-11 w-full" />
-            <Skeleton className="h-11 w-full" />
-            <Skeleton className="h-11 w-full" />
-          </div>
-        ) : null}
-      </section>
+      <ImportPreview preview={preview} markdown={markdown} stale={stale} />
     </form>
   );
 }

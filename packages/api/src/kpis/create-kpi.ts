@@ -1,0 +1,60 @@
+import type { Db, Prisma } from '@shipshape/db';
+import type { TKpi, ZKpiCreateInput } from '@shipshape/domain';
+import type { z } from 'zod';
+import { recordActivity } from '../activity/record-activity';
+import type { Actor } from '../actor';
+import { badRequest } from '../errors';
+import { readKpi } from './kpi-view';
+
+export interface Params<TInput> {
+  db: Db;
+  actor: Pick<Actor, 'id' | 'workspaceId'>;
+  input: TInput;
+}
+
+/** The stage a KPI is attached to: undefined leaves it, null detaches it. */
+export async function stageIdFor(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  stageKey: string | null | undefined,
+) {
+  if (stageKey === undefined) return undefined;
+  if (stageKey === null) return null;
+  const stage = await tx.projectStage.findUnique({
+    where: { projectId_key: { projectId, key: stageKey } },
+    select: { id: true },
+  });
+  if (!stage) throw badRequest(`This project has no stage "${stageKey}".`);
+  return stage.id;
+}
+
+export function createKpi({
+  db,
+  actor,
+  input,
+}: Params<z.infer<typeof ZKpiCreateInput>>): Promise<TKpi> {
+  return db.$transaction(async (tx) => {
+    const { projectId, stageKey, ...fields } = input;
+    const created = await tx.kpi.create({
+      data: {
+        ...fields,
+        workspaceId: actor.workspaceId,
+        projectId,
+        stageId: (await stageIdFor(tx, projectId, stageKey)) ?? null,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    const kpi = await readKpi(tx, created.id);
+    await recordActivity(tx, {
+      workspaceId: actor.workspaceId,
+      projectId,
+      actorId: actor.id,
+      action: 'kpi.created',
+      entityType: 'kpi',
+      entityId: kpi.id,
+      after: kpi,
+    });
+    return kpi;
+  });
+}

@@ -1,0 +1,52 @@
+import type { Db } from '@shipshape/db';
+import type { ZLessonDeleteInput, ZLessonDeleted } from '@shipshape/domain';
+import type { z } from 'zod';
+import { roleAtLeast } from '../access';
+import { recordActivity } from '../activity/record-activity';
+import type { Actor } from '../actor';
+import { forbidden } from '../errors';
+import { updateIfVersion } from '../versioned-update';
+import { readLesson } from './lesson-view';
+
+/** Soft delete: the row stays (deletedAt set) and vanishes from every read.
+ * Its author may delete it, and so may an ADMIN or OWNER; other members
+ * get FORBIDDEN. */
+export function deleteLesson({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Pick<Actor, 'id' | 'workspaceId' | 'role'>;
+  input: z.infer<typeof ZLessonDeleteInput>;
+}): Promise<z.infer<typeof ZLessonDeleted>> {
+  return db.$transaction(async (tx) => {
+    const before = await readLesson(tx, input.lessonId);
+    if (before.author?.id !== actor.id && !roleAtLeast(actor.role, 'ADMIN')) {
+      throw forbidden('Only the lesson’s author or an admin can delete it.');
+    }
+    const deletedAt = new Date();
+    await updateIfVersion(
+      tx.lesson,
+      {
+        id: input.lessonId,
+        expectedVersion: input.expectedVersion,
+        data: { deletedAt },
+        entity: 'lesson',
+      },
+      () => readLesson(tx, input.lessonId),
+    );
+    const version = input.expectedVersion + 1;
+    await recordActivity(tx, {
+      workspaceId: actor.workspaceId,
+      projectId: before.project.id,
+      actorId: actor.id,
+      action: 'lesson.deleted',
+      entityType: 'lesson',
+      entityId: input.lessonId,
+      before,
+      after: { deletedAt, version },
+    });
+    return { id: input.lessonId, deletedAt, version };
+  });
+}

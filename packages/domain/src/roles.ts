@@ -1,0 +1,11 @@
+import type { TRole } from './schemas/common';
+
+/** Every role, most powerful first (the order a role picker shows them). */
+export const ROLES: readonly TRole[] = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'];
+
+const RANK: Record<TRole, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+/** Whether `role` may do what needs `minimum`: the API decides with it, the web hides with it. */
+export function roleAtLeast(role: TRole, minimum: TRole): boolean {
+  return RANK[role] >= RANK[minimum];
+}
