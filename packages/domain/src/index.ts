@@ -4,4 +4,4 @@ export * from './progress';
 export * from './kpi';
 export * from './tree';
 export * from './labels';
-export { ROLES, roleAtLeast } from './roles';
+export { ROLES, canDeleteAuthored, roleAtLeast } from './roles';

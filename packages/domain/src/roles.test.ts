@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, roleAtLeast } from './roles';
+import { ROLES, canDeleteAuthored, roleAtLeast } from './roles';
 
 describe('[roles] roleAtLeast', () => {
   it('orders owner > admin > member > viewer, each at least itself', () => {
@@ -9,5 +9,15 @@ describe('[roles] roleAtLeast', () => {
         expect(roleAtLeast(role, minimum), `${role} ≥ ${minimum}`).toBe(index <= other);
       }
     }
+  });
+});
+
+describe('[roles] canDeleteAuthored', () => {
+  it('lets the author, an admin or an owner delete; not another member or viewer', () => {
+    expect(canDeleteAuthored({ id: 'a', role: 'VIEWER' }, 'a')).toBe(true);
+    expect(canDeleteAuthored({ id: 'b', role: 'MEMBER' }, 'a')).toBe(false);
+    expect(canDeleteAuthored({ id: 'b', role: 'VIEWER' }, null)).toBe(false);
+    expect(canDeleteAuthored({ id: 'b', role: 'ADMIN' }, 'a')).toBe(true);
+    expect(canDeleteAuthored({ id: 'b', role: 'OWNER' }, undefined)).toBe(true);
   });
 });

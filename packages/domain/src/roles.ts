@@ -9,3 +9,11 @@ const RANK: Record<TRole, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 }
 export function roleAtLeast(role: TRole, minimum: TRole): boolean {
   return RANK[role] >= RANK[minimum];
 }
+
+/** Comments and lessons: their author may delete them, and so may an admin or owner. */
+export function canDeleteAuthored(
+  actor: { id: string; role: TRole },
+  authorId: string | null | undefined,
+): boolean {
+  return authorId === actor.id || roleAtLeast(actor.role, 'ADMIN');
+}

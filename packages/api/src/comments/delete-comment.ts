@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { ZCommentDeleteInput } from '@shipshape/domain';
+import { canDeleteAuthored } from '@shipshape/domain';
 import type { z } from 'zod';
-import { roleAtLeast } from '../access';
 import { recordActivity } from '../activity/record-activity';
 import type { Actor } from '../actor';
 import { forbidden } from '../errors';
@@ -20,7 +20,7 @@ export function deleteComment({
 }): Promise<Comment> {
   return db.$transaction(async (tx) => {
     const before = await readCommentRow(tx, input.commentId);
-    if (before.authorId !== actor.id && !roleAtLeast(actor.role, 'ADMIN')) {
+    if (!canDeleteAuthored(actor, before.authorId)) {
       throw forbidden('Only the author or an admin can delete a comment.');
     }
     await updateIfVersion(

@@ -2,7 +2,8 @@ import type { Db } from '@shipshape/db';
 import { OPEN_STATUSES, type ZProjectDashboardInput } from '@shipshape/domain';
 import type { z } from 'zod';
 import type { Actor } from '../actor';
-import { startOfTodayUtc, todayUtcDate } from '../calendar-dates';
+import { startOfTodayUtc } from '../calendar-dates';
+import { sqlItemIsOpen, sqlItemIsOverdue } from './overdue-sql';
 import { listKpis } from '../kpis/kpi-view';
 import { readProject } from '../projects/project-view';
 import { readCache } from '../read-cache';
@@ -90,9 +91,8 @@ async function workloadOf(db: Db, projectId: string) {
     }>
   >`
     SELECT i."assigneeId", u.name,
-           (count(*) FILTER (WHERE i.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')))::int AS open,
-           (count(*) FILTER (WHERE i.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
-                               AND i."dueDate" < ${todayUtcDate()}::date))::int AS overdue,
+           (count(*) FILTER (WHERE ${sqlItemIsOpen()}))::int AS open,
+           (count(*) FILTER (WHERE ${sqlItemIsOverdue()}))::int AS overdue,
            (count(*) FILTER (WHERE i.status = 'DONE'))::int AS done
       FROM project_items i
       LEFT JOIN users u ON u.id = i."assigneeId"

@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import { kpiStatus, stageState, summarizeCounts, type TItemStatus } from '@shipshape/domain';
 import type { Actor } from '../actor';
-import { todayUtcDate } from '../calendar-dates';
+import { sqlItemIsOverdue } from './overdue-sql';
 import { latestMeasurements } from '../kpis/kpi-view';
 import { readCache } from '../read-cache';
 
@@ -44,8 +44,7 @@ async function workspaceDashboard(db: Db, workspaceId: string) {
       }>
     >`
           SELECT i."projectId", s.key, s.title, s.position, i.status::text AS status, count(*)::int AS n,
-                 (count(*) FILTER (WHERE i.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
-                                     AND i."dueDate" < ${todayUtcDate()}::date))::int AS overdue
+                 (count(*) FILTER (WHERE ${sqlItemIsOverdue()}))::int AS overdue
             FROM project_items i
             JOIN project_stages s ON s.id = i."stageId"
             JOIN projects p ON p.id = i."projectId"

@@ -6,7 +6,7 @@ import {
   type TItemStatus,
   type TStageState,
 } from '@shipshape/domain';
-import { todayUtcDate } from '../calendar-dates';
+import { sqlItemIsOverdue } from './overdue-sql';
 
 export interface StageProgress {
   key: string;
@@ -45,8 +45,7 @@ export async function stageProgress(
     }>
   >`
     SELECT s.key, s.title, s.position, i.status::text AS status, count(i.id)::int AS n,
-           (count(i.id) FILTER (WHERE i.status IN ('TODO', 'IN_PROGRESS', 'BLOCKED')
-                                  AND i."dueDate" < ${todayUtcDate()}::date))::int AS overdue
+           (count(i.id) FILTER (WHERE ${sqlItemIsOverdue()}))::int AS overdue
       FROM project_stages s
       LEFT JOIN project_items i ON i."stageId" = s.id
      WHERE s."projectId" = ${projectId}::uuid

@@ -1,5 +1,10 @@
 import type { Db } from '@shipshape/db';
-import { OPEN_STATUSES, type ZItemListInput, type ZItemMineInput } from '@shipshape/domain';
+import {
+  OPEN_STATUSES,
+  isOverdue,
+  type ZItemListInput,
+  type ZItemMineInput,
+} from '@shipshape/domain';
 import type { z } from 'zod';
 import type { Actor } from '../actor';
 import { startOfTodayUtc } from '../calendar-dates';
@@ -71,6 +76,6 @@ export async function listMyItems({
   return toPage(rows, input.limit, (row) => ({
     ...toItem(row),
     project: row.project,
-    overdue: row.dueDate !== null && row.dueDate < today,
+    overdue: isOverdue(row, today),
   }));
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { ZLessonDeleteInput, ZLessonDeleted } from '@shipshape/domain';
+import { canDeleteAuthored } from '@shipshape/domain';
 import type { z } from 'zod';
-import { roleAtLeast } from '../access';
 import { recordActivity } from '../activity/record-activity';
 import type { Actor } from '../actor';
 import { forbidden } from '../errors';
@@ -22,7 +22,7 @@ export function deleteLesson({
 }): Promise<z.infer<typeof ZLessonDeleted>> {
   return db.$transaction(async (tx) => {
     const before = await readLesson(tx, input.lessonId);
-    if (before.author?.id !== actor.id && !roleAtLeast(actor.role, 'ADMIN')) {
+    if (!canDeleteAuthored(actor, before.author?.id)) {
       throw forbidden('Only the lesson’s author or an admin can delete it.');
     }
     const deletedAt = new Date();

@@ -86,7 +86,6 @@ export const ZEvidenceAddInput = z.strictObject({
   label: ZUserText(300, { min: 1 }),
 });
 
-export const ZEvidenceRef = z.strictObject({ evidenceId: ZId });
 /** `expectedVersion` is the evidence's item's version. */
 export const ZEvidenceRemoveInput = z.strictObject({
   evidenceId: ZId,
@@ -146,7 +145,6 @@ export const ZCommentEditInput = z.strictObject({
   expectedVersion: ZExpectedVersion,
   body: ZCommentBody,
 });
-export const ZCommentRef = z.strictObject({ commentId: ZId });
 export const ZCommentDeleteInput = z.strictObject({
   commentId: ZId,
   expectedVersion: ZExpectedVersion,
