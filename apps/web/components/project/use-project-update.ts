@@ -1,9 +1,9 @@
 'use client';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '../../lib/trpc';
 import { useVersionedMutation } from '../../lib/use-versioned-mutation';
 import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
-import { isProject, patchProjectInLists, restoreQueries, type Project } from './project-cache';
+import type { Project } from './project-cache';
+import { useProjectCacheSteps } from './use-project-cache-steps';
 
 export type ProjectChanges = Omit<
   RouterInputs['project']['update'],
@@ -25,36 +25,13 @@ export interface ProjectConflict {
  */
 export function useProjectUpdate(projectId: string) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refreshPortfolio = useRefreshPortfolio();
-  const getKey = trpc.project.get.queryKey({ projectId });
-  const listKey = trpc.project.list.pathKey();
+  const cache = useProjectCacheSteps(projectId);
 
   const { save, mutation, conflicts, dismiss } = useVersionedMutation({
     mutation: trpc.project.update.mutationOptions(),
-    queryKeys: () => [getKey],
-    version: () => queryClient.getQueryData(getKey)?.version,
-    snapshot: () => ({
-      previous: queryClient.getQueryData(getKey),
-      lists: queryClient.getQueriesData({ queryKey: listKey }),
-    }),
-    apply: ({ projectId: _id, ...changes }) => {
-      const previous = queryClient.getQueryData(getKey);
-      if (previous) queryClient.setQueryData(getKey, { ...previous, ...changes });
-      patchProjectInLists(queryClient, listKey, projectId, (project) => ({
-        ...project,
-        ...changes,
-      }));
-    },
-    restore: ({ previous, lists }) => {
-      if (previous) queryClient.setQueryData(getKey, previous);
-      restoreQueries(queryClient, lists);
-    },
-    commit: (project) => {
-      queryClient.setQueryData(getKey, project);
-      patchProjectInLists(queryClient, listKey, projectId, () => project);
-    },
-    isRecord: isProject,
+    ...cache.steps,
+    apply: ({ projectId: _id, ...changes }) => cache.show(changes),
     failure: 'Saving the project',
     onSettled: () => refreshPortfolio(),
   });

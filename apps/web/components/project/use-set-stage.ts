@@ -3,39 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { useTRPC } from '../../lib/trpc';
 import { useVersionedMutation } from '../../lib/use-versioned-mutation';
-import { isProject, patchProjectInLists, restoreQueries } from './project-cache';
+import { useProjectCacheSteps } from './use-project-cache-steps';
 
 /** Moves the project's current stage, optimistically. */
 export function useSetStage(projectId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const getKey = trpc.project.get.queryKey({ projectId });
-  const listKey = trpc.project.list.pathKey();
+  const cache = useProjectCacheSteps(projectId);
   const { save, mutation } = useVersionedMutation({
     mutation: trpc.project.setStage.mutationOptions(),
-    queryKeys: () => [getKey],
-    version: () => queryClient.getQueryData(getKey)?.version,
-    snapshot: () => ({
-      previous: queryClient.getQueryData(getKey),
-      lists: queryClient.getQueriesData({ queryKey: listKey }),
-    }),
-    apply: ({ stageKey }) => {
-      const previous = queryClient.getQueryData(getKey);
-      if (previous) queryClient.setQueryData(getKey, { ...previous, currentStageKey: stageKey });
-      patchProjectInLists(queryClient, listKey, projectId, (p) => ({
-        ...p,
-        currentStageKey: stageKey,
-      }));
-    },
-    restore: ({ previous, lists }) => {
-      if (previous) queryClient.setQueryData(getKey, previous);
-      restoreQueries(queryClient, lists);
-    },
-    commit: (project) => {
-      queryClient.setQueryData(getKey, project);
-      patchProjectInLists(queryClient, listKey, projectId, () => project);
-    },
-    isRecord: isProject,
+    ...cache.steps,
+    apply: ({ stageKey }) => cache.show({ currentStageKey: stageKey }),
     failure: 'Changing the current stage',
     onConflict: ({ mine }) => {
       toast.warning('Someone else changed this project first', {
@@ -45,12 +23,12 @@ export function useSetStage(projectId: string) {
     },
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: listKey }),
+        queryClient.invalidateQueries({ queryKey: cache.listKey }),
         queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() }),
       ]),
   });
   const setStage = (stageKey: string) => {
-    const current = queryClient.getQueryData(getKey);
+    const current = cache.current();
     if (!current || current.currentStageKey === stageKey) return;
     void save({ projectId, stageKey });
   };
