@@ -61,14 +61,14 @@ async function cli(script: string, args: string[], place: Place) {
 }
 
 async function writeSomeWork(client: ApiClient, label: string): Promise<void> {
-  const workspace = await client.ok<{ id: string }>('workspace.create', {
+  const workspace = await client.ok('workspace.create', {
     name: `Backup ${label}`,
   });
-  const project = await client.ok<{ id: string }>('project.create', {
+  const project = await client.ok('project.create', {
     workspaceId: workspace.id,
     name: `Project ${label}`,
   });
-  const kpi = await client.ok<{ id: string }>('kpi.create', {
+  const kpi = await client.ok('kpi.create', {
     projectId: project.id,
     name: 'Recall',
     kind: 'MODEL',

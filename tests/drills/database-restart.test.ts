@@ -9,6 +9,7 @@ import { buildServer } from '@shipshape/api-server';
 import { signUp } from '../support/api-client';
 import { createTestDatabase } from '../support/database';
 import { TEST_JWT_SECRET } from '../support/server';
+import { kpiToRecordInto } from '../support/teams';
 
 function localCluster(): string | null {
   const url = process.env.TEST_DATABASE_URL;
@@ -38,18 +39,7 @@ describe.runIf(cluster)('[drill] database restart under writes', () => {
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     try {
       const { client } = await signUp(url);
-      const workspace = await client.ok<{ id: string }>('workspace.create', { name: 'Drill' });
-      const project = await client.ok<{ id: string }>('project.create', {
-        workspaceId: workspace.id,
-        name: 'Drill',
-      });
-      const kpi = await client.ok<{ id: string }>('kpi.create', {
-        projectId: project.id,
-        name: 'Writes',
-        kind: 'SYSTEM',
-        unit: '',
-        direction: 'HIGHER_IS_BETTER',
-      });
+      const kpi = await kpiToRecordInto(client, 'Drill');
 
       const acknowledged: number[] = [];
       let failed = 0;

@@ -12,6 +12,7 @@ import { createDb, startEmbeddedPostgres } from '@shipshape/db';
 import { signUp } from '../support/api-client';
 import { startApiProcess } from '../support/api-process';
 import { createTestDatabase } from '../support/database';
+import { kpiToRecordInto } from '../support/teams';
 
 interface Outcome {
   kind: 'ok' | 'refused' | 'failed';
@@ -91,18 +92,7 @@ describe('[drill] graceful shutdown on SIGTERM', () => {
       }
     };
     const { client } = await signUp(api.url);
-    const workspace = await client.ok<{ id: string }>('workspace.create', { name: 'Drain' });
-    const project = await client.ok<{ id: string }>('project.create', {
-      workspaceId: workspace.id,
-      name: 'Drain',
-    });
-    const kpi = await client.ok<{ id: string }>('kpi.create', {
-      projectId: project.id,
-      name: 'Writes',
-      kind: 'SYSTEM',
-      unit: '',
-      direction: 'HIGHER_IS_BETTER',
-    });
+    const kpi = await kpiToRecordInto(client, 'Drain');
     const token = client.accessToken ?? '';
 
     const outcomes: Outcome[] = [];

@@ -4,11 +4,17 @@
 // typed due date is saved once and whole, and a new project shows its
 // progress in the portfolio without a reload.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, uniqueEmail, type ApiClient } from '../support/api-client';
 import { watchCsp, type CspWatch } from './support/csp';
 import { startStack, type Stack } from './support/stack';
-import { sessionSettled, signInThroughForm, signUpThroughForm, until } from './support/ui';
+import {
+  screenshotsOnFailure,
+  sessionSettled,
+  signInThroughForm,
+  signUpThroughForm,
+  until,
+} from './support/ui';
 
 let stack: Stack;
 let context: BrowserContext;
@@ -24,11 +30,11 @@ beforeAll(async () => {
   const owner = await signUp(stack.apiUrl, { name: 'Hana Hardening' });
   ownerApi = owner.client;
   ownerEmail = owner.user.email;
-  const workspace = await ownerApi.ok<{ id: string; slug: string }>('workspace.create', {
+  const workspace = await ownerApi.ok('workspace.create', {
     name: 'Hardening',
   });
   slug = workspace.slug;
-  const project = await ownerApi.ok<{ id: string }>('project.create', {
+  const project = await ownerApi.ok('project.create', {
     workspaceId: workspace.id,
     name: 'Existing project',
   });
@@ -40,11 +46,7 @@ beforeAll(async () => {
   page = await context.newPage();
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page?.screenshot({ path: `test-results/hardening-${name}.png`, fullPage: true });
-});
+screenshotsOnFailure('hardening', () => ({ '': page }));
 
 afterAll(async () => {
   await stack?.stop();

@@ -5,13 +5,16 @@
 // lesson; Priya finds it by full-text search; the portfolio and the project
 // dashboard show the new progress. Also measures the dashboard's budgets.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../support/api-client';
 import { firstLoadJs } from './support/budget';
 import { startStack, webDir, type Stack } from './support/stack';
 import {
+  daysAgo,
+  freshPage,
   javascriptWeight,
   screenshot,
+  screenshotsOnFailure,
   sessionSettled,
   signUpThroughForm,
   until,
@@ -20,7 +23,6 @@ import {
 let stack: Stack;
 let aContext: BrowserContext;
 let a: Page;
-let bContext: BrowserContext;
 let b: Page;
 
 const aEmail = uniqueEmail('priya-journey');
@@ -35,39 +37,15 @@ const FIRST_LOAD_BUDGET = 250 * 1000; // bytes of gzip, the stricter reading of 
 
 beforeAll(async () => {
   stack = await startStack();
-  aContext = await stack.newContext();
-  a = await aContext.newPage();
-  bContext = await stack.newContext();
-  b = await bContext.newPage();
-  for (const context of [aContext, bContext]) context.setDefaultTimeout(15_000);
+  ({ context: aContext, page: a } = await freshPage(stack));
+  ({ page: b } = await freshPage(stack));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await a?.screenshot({ path: `test-results/journey-${name}-a.png`, fullPage: true });
-  await b?.screenshot({ path: `test-results/journey-${name}-b.png`, fullPage: true });
-});
+screenshotsOnFailure('journey', () => ({ a, b }));
 
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** A datetime-local value some days ago, in the browser's zone (Europe/London). */
-function daysAgo(days: number): string {
-  const date = new Date(Date.now() - days * 86_400_000 - 3_600_000);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
 
 describe('[e2e] journey', () => {
   it('A signs up, creates a workspace and a v2 project, and invites B, who accepts', async () => {
@@ -248,7 +226,9 @@ describe('[e2e] journey', () => {
     expect(await sam.locator('td').last().textContent()).toBe('1');
     expect(await dashboard.getByTestId('kpi-latest').first().textContent()).toBe('12 %');
     expect(await a.getByTestId('dashboard-lessons').textContent()).toContain(LESSON_TITLE);
-    expect(await a.getByTestId('dashboard-activity').textContent()).toContain('logged a lesson');
+    expect(await a.getByTestId('dashboard-activity').textContent()).toContain(
+      `logged the lesson “${LESSON_TITLE}”`,
+    );
     await screenshot(a, 'project-dashboard');
 
     // First-load JavaScript of the dashboard route (gzip), from the build and in the browser.

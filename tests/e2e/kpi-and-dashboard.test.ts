@@ -3,50 +3,34 @@
 // is, "Measured at" goes back to now after a value is recorded, the chart's
 // y-axis falls on round values, and a stage change that meets someone else's
 // edit is rolled back to their version and can be made again.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueEmail } from '../support/api-client';
 import { startStack, type Stack } from './support/stack';
-import { sessionSettled, signUpThroughForm, until } from './support/ui';
+import {
+  daysAgo,
+  freshPage,
+  screenshotsOnFailure,
+  sessionSettled,
+  signUpThroughForm,
+  until,
+} from './support/ui';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 let projectPath = '';
 let projectId = '';
 
 beforeAll(async () => {
   stack = await startStack();
-  context = await stack.newContext();
-  page = await context.newPage();
-  context.setDefaultTimeout(15_000);
+  ({ page } = await freshPage(stack));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page?.screenshot({ path: `test-results/kpi-${name}.png`, fullPage: true });
-});
+screenshotsOnFailure('kpi', () => ({ '': page }));
 
 afterAll(async () => {
   await stack?.stop();
 });
-
-/** A datetime-local value some days ago, in the browser's zone (Europe/London). */
-function daysAgo(days: number): string {
-  const date = new Date(Date.now() - days * 86_400_000 - 3_600_000);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
 
 /** 1, 2, 2.5 or 5 times a power of ten. */
 function isRoundStep(step: number): boolean {

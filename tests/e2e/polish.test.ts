@@ -3,15 +3,22 @@
 // who invites you, to which workspace, as what, before you accept; a slow API
 // says so after a few seconds and a failing one offers Retry; the favicon is
 // there on a first visit; and "Make current" stays an action at phone width.
-import type { BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortStageTitle } from '../../apps/web/lib/labels';
 import { signUp, uniqueEmail } from '../support/api-client';
 import { startStack, type Stack } from './support/stack';
-import { PASSWORD, screenshot, sessionSettled, signInThroughForm, until } from './support/ui';
+import {
+  PASSWORD,
+  screenshot,
+  screenshotsOnFailure,
+  sessionSettled,
+  signInThroughForm,
+  signedInPage,
+  until,
+} from './support/ui';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 const owner = { name: 'Ana Lead', email: '' };
 const inviteeEmail = uniqueEmail('bob');
@@ -27,12 +34,12 @@ beforeAll(async () => {
   const account = await signUp(stack.apiUrl, { name: owner.name });
   owner.email = account.user.email;
   const api = account.client;
-  const workspace = await api.ok<{ id: string; slug: string }>('workspace.create', {
+  const workspace = await api.ok('workspace.create', {
     name: 'Polish Works',
   });
   workspaceId = workspace.id;
   workspacePath = `/w/${workspace.slug}`;
-  const project = await api.ok<{ id: string; version: number }>('project.create', {
+  const project = await api.ok('project.create', {
     workspaceId,
     name: 'Churn prediction',
   });
@@ -67,26 +74,17 @@ beforeAll(async () => {
     expectedVersion: current.version,
     stageKey: target.key,
   });
-  const invitation = await api.ok<{ token: string }>('workspace.invite', {
+  const invitation = await api.ok('workspace.invite', {
     workspaceId,
     email: inviteeEmail,
     role: 'MEMBER',
   });
   inviteToken = invitation.token;
 
-  context = await stack.newContext();
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  await page.goto('/sign-in');
-  await sessionSettled(page, 'signedOut');
-  await signInThroughForm(page, owner.email, PASSWORD);
+  ({ page } = await signedInPage(stack, owner.email));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page?.screenshot({ path: `test-results/polish-${name}.png`, fullPage: true });
-});
+screenshotsOnFailure('polish', () => ({ '': page }));
 
 afterAll(async () => {
   await stack?.stop();

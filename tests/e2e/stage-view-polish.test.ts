@@ -2,21 +2,21 @@
 // after a change; an opened item as a side sheet (a dialog) rather than a
 // panel inside the list; item titles that keep the row's width on a 375 px
 // phone; and an evidence "Kind" select wide enough for its longest option.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../support/api-client';
+import { joinByInvitation } from '../support/teams';
 import { startStack, type Stack } from './support/stack';
 import {
-  PASSWORD,
   fitsWidth,
   screenshot,
+  screenshotsOnFailure,
   sessionSettled,
-  signInThroughForm,
+  signedInPage,
   until,
 } from './support/ui';
 
 let stack: Stack;
-let context: BrowserContext;
 let page: Page;
 const owner = { name: 'Priya Lead', email: '' };
 const member = { name: 'Sam Analyst', email: '' };
@@ -31,16 +31,11 @@ beforeAll(async () => {
   const memberAccount = await signUp(stack.apiUrl, { name: member.name });
   owner.email = ownerAccount.user.email;
   member.email = memberAccount.user.email;
-  const workspace = await ownerAccount.client.ok<{ id: string; slug: string }>('workspace.create', {
+  const workspace = await ownerAccount.client.ok('workspace.create', {
     name: 'Polish Lab',
   });
-  const invitation = await ownerAccount.client.ok<{ token: string }>('workspace.invite', {
-    workspaceId: workspace.id,
-    email: member.email,
-    role: 'MEMBER',
-  });
-  await memberAccount.client.ok('workspace.acceptInvite', { token: invitation.token });
-  const project = await ownerAccount.client.ok<{ id: string }>('project.create', {
+  await joinByInvitation(ownerAccount.client, workspace.id, memberAccount, 'MEMBER');
+  const project = await ownerAccount.client.ok('project.create', {
     workspaceId: workspace.id,
     name: 'Polish checks',
   });
@@ -52,19 +47,10 @@ beforeAll(async () => {
   });
   stageKeys = stages.sort((x, y) => y._count.items - x._count.items).map((s) => s.key);
 
-  context = await stack.newContext();
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-  await page.goto('/sign-in');
-  await sessionSettled(page, 'signedOut');
-  await signInThroughForm(page, owner.email, PASSWORD);
+  ({ page } = await signedInPage(stack, owner.email));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await page?.screenshot({ path: `test-results/stage-polish-${name}.png`, fullPage: true });
-});
+screenshotsOnFailure('stage-polish', () => ({ '': page }));
 
 afterAll(async () => {
   await stack?.stop();

@@ -5,13 +5,20 @@
 // The workspace, project and people are set up through the API; everything
 // on the stage itself is done in the browser.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type ApiClient } from '../support/api-client';
+import { joinByInvitation } from '../support/teams';
 import { startStack, type Stack } from './support/stack';
-import { PASSWORD, sessionSettled, signInThroughForm, until } from './support/ui';
+import {
+  PASSWORD,
+  freshPage,
+  screenshotsOnFailure,
+  sessionSettled,
+  signInThroughForm,
+  until,
+} from './support/ui';
 
 let stack: Stack;
-let ownerContext: BrowserContext;
 let owner: Page;
 let otherContext: BrowserContext;
 let other: Page;
@@ -48,7 +55,7 @@ beforeAll(async () => {
   }
   ownerApi = ownerAccount.client;
   memberApi = member.client;
-  const workspace = await ownerAccount.client.ok<{ id: string; slug: string }>('workspace.create', {
+  const workspace = await ownerAccount.client.ok('workspace.create', {
     name: 'Stage Lab',
   });
   workspaceId = workspace.id;
@@ -56,14 +63,9 @@ beforeAll(async () => {
     [member, 'MEMBER'],
     [viewer, 'VIEWER'],
   ] as const) {
-    const invitation = await ownerAccount.client.ok<{ token: string }>('workspace.invite', {
-      workspaceId,
-      email: account.user.email,
-      role,
-    });
-    await account.client.ok('workspace.acceptInvite', { token: invitation.token });
+    await joinByInvitation(ownerAccount.client, workspaceId, account, role);
   }
-  const project = await ownerAccount.client.ok<{ id: string }>('project.create', {
+  const project = await ownerAccount.client.ok('project.create', {
     workspaceId,
     name: 'Stage checks',
   });
@@ -84,22 +86,14 @@ beforeAll(async () => {
     .map((stage) => stage.key);
   if (stageKeys.length < 5) throw new Error(`e2e: too few stages with leaf items: ${stageKeys}`);
 
-  ownerContext = await stack.newContext();
-  owner = await ownerContext.newPage();
-  otherContext = await stack.newContext();
-  other = await otherContext.newPage();
-  for (const context of [ownerContext, otherContext]) context.setDefaultTimeout(15_000);
+  ({ page: owner } = await freshPage(stack));
+  ({ context: otherContext, page: other } = await freshPage(stack));
   await owner.goto('/sign-in');
   await sessionSettled(owner, 'signedOut');
   await signInThroughForm(owner, people.owner.email, PASSWORD);
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await owner?.screenshot({ path: `test-results/stage-${name}-owner.png`, fullPage: true });
-  await other?.screenshot({ path: `test-results/stage-${name}-other.png`, fullPage: true });
-});
+screenshotsOnFailure('stage', () => ({ owner, other }));
 
 afterAll(async () => {
   await stack?.stop();
@@ -358,7 +352,7 @@ describe('[e2e] stage view', () => {
     await notes.fill('mine: baseline is last year same week');
 
     // Sam saves the item after this page loaded it.
-    const theirs = await memberApi.ok<{ version: number }>('item.update', {
+    const theirs = await memberApi.ok('item.update', {
       itemId: item!.id,
       expectedVersion: item!.version,
       notes: 'theirs: baseline is a 4-week mean',

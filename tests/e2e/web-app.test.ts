@@ -4,15 +4,18 @@
 // to viewer, imports a checklist, meets a rename conflict, and has their
 // session end under them.
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, signUp, uniqueEmail } from '../support/api-client';
+import { joinByInvitation } from '../support/teams';
 import { startStack, type Stack } from './support/stack';
 import {
   PASSWORD,
   until,
   fitsWidth,
+  freshPage,
   javascriptWeight,
   screenshot,
+  screenshotsOnFailure,
   sessionSettled,
   signInThroughForm,
   signUpThroughForm,
@@ -21,7 +24,6 @@ import {
 let stack: Stack;
 let ownerContext: BrowserContext;
 let owner: Page;
-let inviteeContext: BrowserContext;
 let invitee: Page;
 
 const ownerEmail = uniqueEmail('priya');
@@ -32,20 +34,12 @@ let projectId = '';
 
 beforeAll(async () => {
   stack = await startStack();
-  ownerContext = await stack.newContext();
-  owner = await ownerContext.newPage();
-  inviteeContext = await stack.newContext();
-  invitee = await inviteeContext.newPage();
-  for (const context of [ownerContext, inviteeContext]) context.setDefaultTimeout(15_000);
+  ({ context: ownerContext, page: owner } = await freshPage(stack));
+  ({ page: invitee } = await freshPage(stack));
 });
 
 // A failed step leaves pictures of both browsers in test-results/ (git-ignored).
-afterEach(async ({ task }) => {
-  if (task.result?.state !== 'fail') return;
-  const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-  await owner?.screenshot({ path: `test-results/e2e-${name}-owner.png`, fullPage: true });
-  await invitee?.screenshot({ path: `test-results/e2e-${name}-invitee.png`, fullPage: true });
-});
+screenshotsOnFailure('e2e', () => ({ owner, invitee }));
 
 afterAll(async () => {
   await stack?.stop();
@@ -319,19 +313,14 @@ describe('[e2e] web app', () => {
   it("shows the other person's change when a project rename meets a version conflict", async () => {
     // Another member, working through the API.
     const ownerApi = new ApiClient(stack.apiUrl);
-    const session = await ownerApi.ok<{ accessToken: string }>('auth.login', {
+    const session = await ownerApi.ok('auth.login', {
       email: ownerEmail,
       password: PASSWORD,
     });
     ownerApi.accessToken = session.accessToken;
     const workspace = await stack.db.workspace.findFirstOrThrow({ where: { slug: 'fraud-ml' } });
     const alex = await signUp(stack.apiUrl, { name: 'Alex Engineer' });
-    const invitation = await ownerApi.ok<{ token: string }>('workspace.invite', {
-      workspaceId: workspace.id,
-      email: alex.user.email,
-      role: 'MEMBER',
-    });
-    await alex.client.ok('workspace.acceptInvite', { token: invitation.token });
+    await joinByInvitation(ownerApi, workspace.id, alex, 'MEMBER');
 
     await owner.goto(`${projectPath}/settings`);
     await sessionSettled(owner, 'signedIn');
@@ -340,7 +329,7 @@ describe('[e2e] web app', () => {
     await nameField.fill('Churn prediction (Priya)');
 
     // Meanwhile Alex renames the project.
-    const current = await alex.client.ok<{ version: number }>('project.get', { projectId });
+    const current = await alex.client.ok('project.get', { projectId });
     await alex.client.ok('project.update', {
       projectId,
       expectedVersion: current.version,
@@ -394,7 +383,7 @@ describe('[e2e] web app', () => {
 
     // Every session of the owner ends (e.g. "sign out everywhere" on another device).
     const elsewhere = new ApiClient(stack.apiUrl);
-    const session = await elsewhere.ok<{ accessToken: string }>('auth.login', {
+    const session = await elsewhere.ok('auth.login', {
       email: ownerEmail,
       password: PASSWORD,
     });

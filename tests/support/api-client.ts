@@ -1,25 +1,35 @@
 // Calls tRPC procedures over real HTTP, as a browser or API client would:
 // bearer token, refresh cookie jar, JSON bodies.
+//
+// `call` and `ok` take a procedure path ('item.update') and are typed from the
+// router: the input it accepts and the output it answers. `callRaw` is the
+// deliberately untyped door for tests that send malformed or hostile input.
 import { appRouter } from '@shipshape/api';
+import type { ApiError, ProcedureInput, ProcedureOutput, ProcedurePath } from './api-types';
 
 export interface CallResult<T = unknown> {
   status: number;
   ok: boolean;
   data: T;
-  error?: {
-    message: string;
-    data: {
-      code: string;
-      httpStatus: number;
-      requestId?: string;
-      fieldErrors?: Record<string, string[]>;
-      current?: unknown;
-    };
-  };
+  error?: ApiError;
   headers: Headers;
 }
 
 type ProcedureType = 'query' | 'mutation';
+
+export interface CallOptions {
+  headers?: Record<string, string>;
+  type?: ProcedureType;
+}
+
+/** The input may be left out where the procedure takes none or an optional one. */
+type InputArgs<P extends ProcedurePath> =
+  undefined extends ProcedureInput<P> ? [input?: ProcedureInput<P>] : [input: ProcedureInput<P>];
+
+type CallArgs<P extends ProcedurePath> =
+  undefined extends ProcedureInput<P>
+    ? [input?: ProcedureInput<P>, options?: CallOptions]
+    : [input: ProcedureInput<P>, options?: CallOptions];
 
 export function procedureType(path: string): ProcedureType {
   const procedure = (
@@ -29,8 +39,8 @@ export function procedureType(path: string): ProcedureType {
   return procedure._def.type;
 }
 
-export function allProcedurePaths(): string[] {
-  return Object.keys(appRouter._def.procedures).sort();
+export function allProcedurePaths(): ProcedurePath[] {
+  return (Object.keys(appRouter._def.procedures) as ProcedurePath[]).sort();
 }
 
 export class ApiClient {
@@ -43,11 +53,32 @@ export class ApiClient {
     readonly defaultHeaders: Record<string, string> = {},
   ) {}
 
-  async call<T = unknown>(
-    path: string,
-    input?: unknown,
-    options: { headers?: Record<string, string>; type?: ProcedureType } = {},
-  ): Promise<CallResult<T>> {
+  /** Calls a procedure with an input its schema accepts; never throws on an error answer. */
+  async call<P extends ProcedurePath>(
+    path: P,
+    ...[input, options]: CallArgs<P>
+  ): Promise<CallResult<ProcedureOutput<P>>> {
+    return (await this.callRaw(path, input, options)) as CallResult<ProcedureOutput<P>>;
+  }
+
+  /** Like `call`, but throws unless the call succeeded. */
+  async ok<P extends ProcedurePath>(
+    path: P,
+    ...[input]: InputArgs<P>
+  ): Promise<ProcedureOutput<P>> {
+    const result = await this.callRaw(path, input);
+    if (!result.ok) {
+      throw new Error(`${path} failed: ${result.status} ${JSON.stringify(result.error)}`);
+    }
+    return result.data as ProcedureOutput<P>;
+  }
+
+  /**
+   * Untyped on purpose: any path, any input, no claim about the answer. For
+   * tests that send what a hostile or broken client would (malformed input,
+   * unknown procedures, every procedure with every role's input).
+   */
+  async callRaw(path: string, input?: unknown, options: CallOptions = {}): Promise<CallResult> {
     const type = options.type ?? procedureType(path);
     const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
     if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
@@ -67,23 +98,14 @@ export class ApiClient {
       });
     }
     this.keepCookies(response.headers);
-    const body = (await response.json()) as { result?: { data: T }; error?: CallResult['error'] };
+    const body = (await response.json()) as { result?: { data: unknown }; error?: ApiError };
     return {
       status: response.status,
       ok: response.ok,
-      data: body.result?.data as T,
+      data: body.result?.data,
       error: body.error,
       headers: response.headers,
     };
-  }
-
-  /** Like `call`, but throws unless the call succeeded. */
-  async ok<T = unknown>(path: string, input?: unknown): Promise<T> {
-    const result = await this.call<T>(path, input);
-    if (!result.ok) {
-      throw new Error(`${path} failed: ${result.status} ${JSON.stringify(result.error)}`);
-    }
-    return result.data;
   }
 
   private keepCookies(headers: Headers): void {
@@ -99,6 +121,20 @@ export class ApiClient {
   }
 }
 
+/** A raw POST to /trpc, as an attacker would send it (no client library): any target, any body. */
+export async function postRaw(
+  baseUrl: string,
+  target: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}/trpc/${target}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 let counter = 0;
 
 /** A unique email per call, so test files never collide. */
@@ -109,20 +145,20 @@ export function uniqueEmail(prefix = 'user'): string {
 
 export const STRONG_PASSWORD = 'correct horse battery staple';
 
+/** A person with an account, signed in on their own client. */
+export interface SignedUp {
+  client: ApiClient;
+  user: ProcedureOutput<'auth.register'>['user'];
+  password: string;
+}
+
 export async function signUp(
   baseUrl: string,
   overrides: { email?: string; name?: string; password?: string } = {},
-): Promise<{
-  client: ApiClient;
-  user: { id: string; email: string; name: string };
-  password: string;
-}> {
+): Promise<SignedUp> {
   const client = new ApiClient(baseUrl);
   const password = overrides.password ?? STRONG_PASSWORD;
-  const session = await client.ok<{
-    accessToken: string;
-    user: { id: string; email: string; name: string };
-  }>('auth.register', {
+  const session = await client.ok('auth.register', {
     email: overrides.email ?? uniqueEmail(),
     name: overrides.name ?? 'Test Person',
     password,

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { Button } from '../components/ui/button';
+import { LoadingState, QueryError } from '../components/ui/query-state';
 import { Skeleton } from '../components/ui/skeleton';
 import { useSession } from '../lib/session';
 import { useTRPC } from '../lib/trpc';
@@ -37,24 +38,15 @@ export function HomeActions() {
     );
   }
   if (workspaces.error) {
-    return (
-      <div className="flex flex-col items-center gap-2">
-        <p role="alert" className="text-sm text-destructive">
-          Your workspaces could not be loaded. Check your connection and try again.
-        </p>
-        <Button variant="outline" onClick={() => void workspaces.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
+    return <QueryError what="Your workspaces" query={workspaces} className="text-left" />;
   }
+  // Still loading, or on the way to the first workspace.
   return (
-    <div className="flex flex-col justify-center gap-2 sm:flex-row" aria-busy="true">
-      <span className="sr-only" role="status">
-        Opening your workspace…
-      </span>
-      <Skeleton className="h-10 w-full sm:w-44" />
-      <Skeleton className="h-10 w-full sm:w-28" />
-    </div>
+    <LoadingState label="Opening your workspace…">
+      <div className="flex flex-col justify-center gap-2 sm:flex-row">
+        <Skeleton className="h-10 w-full sm:w-44" />
+        <Skeleton className="h-10 w-full sm:w-28" />
+      </div>
+    </LoadingState>
   );
 }

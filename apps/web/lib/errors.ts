@@ -1,4 +1,27 @@
+import type { AppRouter } from '@shipshape/api';
 import { TRPCClientError } from '@trpc/client';
+
+/** An error from a call to the API; its `data` is the server's errorFormatter output. */
+export type ApiClientError = TRPCClientError<AppRouter>;
+
+/** The `data` the API's errorFormatter sends with every error (packages/api/src/trpc.ts). */
+export type ApiErrorData = NonNullable<ApiClientError['data']>;
+
+/** True for an error from a call to the API (also one that never reached it). */
+export function isApiError(error: unknown): error is ApiClientError {
+  return error instanceof TRPCClientError;
+}
+
+/** The data the server sent with the error; undefined when no answer came (network, timeout). */
+export function apiErrorData(error: unknown): ApiErrorData | undefined {
+  return isApiError(error) ? (error.data ?? undefined) : undefined;
+}
+
+/** True when the request was abandoned by the read timeout (see lib/trpc.ts). */
+export function isTimeout(error: unknown): boolean {
+  // The abort's reason (a DOMException named TimeoutError) is the client error's cause.
+  return isApiError(error) && error.cause?.name === 'TimeoutError';
+}
 
 export interface ErrorInfo {
   /** tRPC code (FORBIDDEN, CONFLICT, …), NETWORK when the server was not reached, or
@@ -11,33 +34,23 @@ export interface ErrorInfo {
   requestId: string | undefined;
 }
 
-interface ErrorData {
-  code?: string;
-  httpStatus?: number;
-  requestId?: string;
-  fieldErrors?: Record<string, string[]>;
-  current?: unknown;
-}
+const UNANSWERED = { fieldErrors: {}, current: undefined, requestId: undefined };
 
 export function errorInfo(error: unknown): ErrorInfo {
-  if (error instanceof TRPCClientError) {
-    const data = (error.data ?? undefined) as ErrorData | undefined;
-    if (!data?.code && (error.cause as { name?: string } | undefined)?.name === 'TimeoutError') {
+  if (isApiError(error)) {
+    const data = apiErrorData(error);
+    if (!data?.code && isTimeout(error)) {
       return {
         code: 'TIMEOUT',
         message: 'The server took too long to answer. It may be busy: try again in a moment.',
-        fieldErrors: {},
-        current: undefined,
-        requestId: undefined,
+        ...UNANSWERED,
       };
     }
     if (!data?.code) {
       return {
         code: 'NETWORK',
         message: 'Shipshape could not reach the server. Check your connection and try again.',
-        fieldErrors: {},
-        current: undefined,
-        requestId: undefined,
+        ...UNANSWERED,
       };
     }
     return {
@@ -51,9 +64,7 @@ export function errorInfo(error: unknown): ErrorInfo {
   return {
     code: 'UNKNOWN',
     message: error instanceof Error ? error.message : 'Something went wrong.',
-    fieldErrors: {},
-    current: undefined,
-    requestId: undefined,
+    ...UNANSWERED,
   };
 }
 

@@ -1,5 +1,6 @@
 // Dates and numbers in the reader's locale (Intl); date arithmetic with date-fns.
-// The API sends dates as ISO strings (no transformer), typed as Date: accept both.
+// tRPC serializes outputs without a transformer, so dates reach the browser as ISO
+// strings and RouterOutputs types them as strings; a Date (or epoch ms) made here works too.
 import { differenceInCalendarDays, differenceInMinutes, isValid, parseISO } from 'date-fns';
 
 export type DateInput = Date | string | number;

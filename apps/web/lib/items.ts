@@ -11,6 +11,7 @@ import {
   type TTreeNode,
 } from '@shipshape/domain/progress/index';
 import type { RouterOutputs } from './trpc';
+import { keysOf } from './utils';
 
 export type ItemStatus = z.infer<typeof ZItemStatus>;
 export type EvidenceKind = z.infer<typeof ZEvidenceKind>;
@@ -35,17 +36,9 @@ export const STATUS_DOT: Record<ItemStatus, string> = {
 
 export const OPEN_STATUSES: ReadonlySet<ItemStatus> = new Set(DOMAIN_OPEN_STATUSES);
 
-// Option lists are copies of the domain's enums (importing them would bring zod's runtime
-// into every page); lib/enum-lists.test.ts pins each copy to its enum.
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = [
-  'EXPERIMENT_RUN',
-  'COMMIT',
-  'PULL_REQUEST',
-  'DATASET_VERSION',
-  'DOCUMENT',
-  'OTHER',
-];
-
+// Option lists copy the domain's enums (importing them would bring zod's runtime into every
+// page): each is the keys of its label record, which lists the values in the enum's order;
+// lib/enum-lists.test.ts pins each list to its enum.
 export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   EXPERIMENT_RUN: 'Experiment run',
   COMMIT: 'Commit',
@@ -54,17 +47,20 @@ export const EVIDENCE_LABEL: Record<EvidenceKind, string> = {
   DOCUMENT: 'Document',
   OTHER: 'Other',
 };
+export const EVIDENCE_KINDS = keysOf(EVIDENCE_LABEL);
 
-export const KPI_KINDS: readonly KpiKind[] = ['BUSINESS', 'MODEL', 'SYSTEM'];
 export const KPI_KIND_LABEL: Record<KpiKind, string> = {
   BUSINESS: 'Business',
   MODEL: 'Model',
   SYSTEM: 'System',
 };
+export const KPI_KINDS = keysOf(KPI_KIND_LABEL);
+
 export const KPI_DIRECTION_LABEL: Record<KpiDirection, string> = {
   HIGHER_IS_BETTER: 'Higher is better',
   LOWER_IS_BETTER: 'Lower is better',
 };
+export const KPI_DIRECTIONS = keysOf(KPI_DIRECTION_LABEL);
 
 export type ItemNode = TTreeNode<Item>;
 

@@ -1,12 +1,13 @@
 import type { ZInferenceMode, ZProjectApproach, ZProjectPhase } from '@shipshape/domain';
 import type { z } from 'zod';
+import { keysOf } from './utils';
 
 export type Phase = z.infer<typeof ZProjectPhase>;
 export type Approach = z.infer<typeof ZProjectApproach>;
 export type Inference = z.infer<typeof ZInferenceMode>;
 
-// A copy of the domain's enum, pinned by lib/enum-lists.test.ts (no zod at run time).
-export const PHASES: readonly Phase[] = ['POC', 'MVP', 'MLP', 'MMP', 'PRODUCTION'];
+// Each option list is the keys of its label record, in the domain enum's order (no zod at
+// run time); lib/enum-lists.test.ts pins each to its enum.
 export const PHASE_LABEL: Record<Phase, string> = {
   POC: 'POC — proof of concept',
   MVP: 'MVP — minimum viable product',
@@ -14,6 +15,7 @@ export const PHASE_LABEL: Record<Phase, string> = {
   MMP: 'MMP — minimum marketable product',
   PRODUCTION: 'Production',
 };
+export const PHASES = keysOf(PHASE_LABEL);
 export const PHASE_SHORT: Record<Phase, string> = {
   POC: 'POC',
   MVP: 'MVP',
@@ -22,19 +24,19 @@ export const PHASE_SHORT: Record<Phase, string> = {
   PRODUCTION: 'Production',
 };
 
-export const APPROACHES: readonly Approach[] = ['DATA_DRIVEN', 'DATA_CENTRIC', 'MODEL_CENTRIC'];
 export const APPROACH_LABEL: Record<Approach, string> = {
   DATA_DRIVEN: 'Data-driven',
   DATA_CENTRIC: 'Data-centric',
   MODEL_CENTRIC: 'Model-centric',
 };
+export const APPROACHES = keysOf(APPROACH_LABEL);
 
-export const INFERENCES: readonly Inference[] = ['BATCH', 'REAL_TIME', 'BOTH'];
 export const INFERENCE_LABEL: Record<Inference, string> = {
   BATCH: 'Batch',
   REAL_TIME: 'Real time',
   BOTH: 'Batch and real time',
 };
+export const INFERENCES = keysOf(INFERENCE_LABEL);
 
 /** "🌍Scoping (Project Managment)" → "Scoping": short enough for a column header. */
 export function shortStageTitle(title: string): string {

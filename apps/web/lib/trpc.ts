@@ -1,7 +1,6 @@
 'use client';
 import type { AppRouter } from '@shipshape/api';
 import {
-  TRPCClientError,
   createTRPCClient,
   httpBatchLink,
   type TRPCClientErrorLike,
@@ -11,6 +10,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { observable } from '@trpc/server/observable';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { apiErrorData, isTimeout } from './errors';
 import { clearSession, getAccessToken, refreshSession } from './session';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -23,7 +23,7 @@ export type ApiError = TRPCClientErrorLike<AppRouter>;
 const NO_RETRY = new Set(['auth.login', 'auth.register', 'auth.refresh', 'auth.logout']);
 
 function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
+  return apiErrorData(error)?.code === 'UNAUTHORIZED';
 }
 
 /**
@@ -81,11 +81,9 @@ export function makeQueryClient(): QueryClient {
         // A refusal (4xx) will not change on retry, and a server that timed
         // out is not helped by more load; a blip on the network may pass.
         retry: (failureCount, error) => {
-          if (error instanceof TRPCClientError) {
-            if (isTimeout(error)) return false;
-            const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus;
-            if (status !== undefined && status < 500) return false;
-          }
+          if (isTimeout(error)) return false;
+          const status = apiErrorData(error)?.httpStatus;
+          if (status !== undefined && status < 500) return false;
           return failureCount < 2;
         },
         retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 4_000),
@@ -93,10 +91,6 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
-}
-
-function isTimeout(error: TRPCClientError<AppRouter>): boolean {
-  return (error.cause as { name?: string } | undefined)?.name === 'TimeoutError';
 }
 
 export function createClient() {

@@ -1,6 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { TRole } from '@shipshape/domain';
 import type { AccessClaims } from './context';
+import { notFound } from './errors';
 
 /** Where a procedure's input points; the workspace is found from it. */
 export type Locator =
@@ -122,6 +123,23 @@ export async function findCallerInWorkspace(
         ? { workspaceId: row.workspaceId, role: row.role, dataVersion: row.dataVersion ?? 0 }
         : null,
   };
+}
+
+/**
+ * A project an input names besides its locator (a filter) must be in the
+ * caller's workspace; else NOT_FOUND, as for any entity that is not theirs.
+ */
+export async function assertProjectInWorkspace(
+  db: Db,
+  workspaceId: string,
+  projectId: string | undefined,
+): Promise<void> {
+  if (!projectId) return;
+  const project = await db.project.findFirst({
+    where: { id: projectId, workspaceId },
+    select: { id: true },
+  });
+  if (!project) throw notFound('Project');
 }
 
 /** Locators for `workspaceProcedure`, one per kind of id an input carries. */

@@ -18,6 +18,20 @@ export interface Actor extends User {
   dataVersion: number;
 }
 
+/** What a workspace service is given: the database and who acts (the fields it reads). */
+export interface ActorArgs<TFields extends keyof Actor = 'id' | 'workspaceId'> {
+  db: Db;
+  actor: Pick<Actor, TFields>;
+}
+
+/** `ActorArgs` and what the caller asked: `addCustomItem({ db, actor, input })`. */
+export interface ServiceArgs<
+  TInput,
+  TFields extends keyof Actor = 'id' | 'workspaceId',
+> extends ActorArgs<TFields> {
+  input: TInput;
+}
+
 /** Writes one security event, with the request's id and client bound in. */
 export type Audit = (event: SecurityEvent, fields: SecurityFields) => void;
 

@@ -48,6 +48,13 @@ export interface Context {
   auth: AuthConfig;
 }
 
+/** What an auth service is given: the context itself (it reads and writes the
+ * refresh cookie) and the procedure's input. */
+export interface ContextArgs<TInput> {
+  ctx: Context;
+  input: TInput;
+}
+
 export const defaultAuthConfig: AuthConfig = {
   refreshTokenTtlMs: 30 * 24 * 60 * 60 * 1000,
   invitationTtlMs: 7 * 24 * 60 * 60 * 1000,

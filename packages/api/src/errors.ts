@@ -1,3 +1,4 @@
+import { Prisma } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
 
 /** Carries the row as it is now, so a client can show the other person's change. */
@@ -47,6 +48,11 @@ export function badRows(
     message,
     cause: new InputRowsError(message, rowErrors),
   });
+}
+
+/** Whether a write failed on a unique index (a taken slug, email, …). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /** Seconds a client is asked to wait when the database is saturated. */

@@ -14,7 +14,7 @@ export async function writeIfVersion(
   if (!(await write())) throw conflict(entity, await current());
 }
 
-interface VersionedDelegate<TWhere, TData> {
+export interface VersionedDelegate<TWhere, TData> {
   updateMany(args: {
     where: TWhere & { id: string; version: number };
     data: TData;

@@ -15,6 +15,7 @@ export {
 export {
   storeTemplate,
   nextVersionLabel,
+  checklistItemColumns,
   type StoreTemplateInput,
   type StoredTemplate,
 } from './templates';

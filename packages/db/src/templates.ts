@@ -1,7 +1,12 @@
 // Stores a parsed checklist as one template version: stages and items in one
 // insert per table, whatever the size of the checklist.
 import { randomUUID } from 'node:crypto';
-import { contentHash, flattenTemplate, type TParsedTemplate } from '@shipshape/domain';
+import {
+  contentHash,
+  flattenTemplate,
+  type TFlatItem,
+  type TParsedTemplate,
+} from '@shipshape/domain';
 import type { Db } from './client';
 import type { Prisma } from './generated/client';
 
@@ -76,13 +81,7 @@ export async function storeTemplate(db: Db, input: StoreTemplateInput): Promise<
       templateId,
       stageId: stageIds.get(item.stageKey)!,
       parentId: item.parentKey ? itemIds.get(item.parentKey)! : null,
-      key: item.key,
-      position: item.position,
-      depth: item.depth,
-      title: item.title,
-      bodyMarkdown: item.body,
-      links: item.links,
-      toolOptions: item.options,
+      ...checklistItemColumns(item),
     }));
     await tx.$executeRaw`
       insert into template_items
@@ -92,6 +91,19 @@ export async function storeTemplate(db: Db, input: StoreTemplateInput): Promise<
     await input.onStored?.(tx, templateId);
   });
   return { id: templateId, name: input.name, versionLabel: input.versionLabel, duplicate: false };
+}
+
+/** A checklist item's own columns, as template items and the project items copied from them store them. */
+export function checklistItemColumns(item: TFlatItem) {
+  return {
+    key: item.key,
+    position: item.position,
+    depth: item.depth,
+    title: item.title,
+    bodyMarkdown: item.body,
+    links: item.links,
+    toolOptions: item.options,
+  };
 }
 
 /** The next free version label ("1", "2", …) for a template name. */

@@ -1,9 +1,9 @@
 // Small steps a person takes in the browser, shared by the e2e tests.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { screenshotDir } from './stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
+import { screenshotDir, type Stack } from './stack';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -28,6 +28,61 @@ export async function signInThroughForm(page: Page, email: string, password = PA
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await sessionSettled(page, 'signedIn');
+}
+
+/** A fresh browser profile and a page in it, with time for a real browser and server. */
+export async function freshPage(stack: Stack): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await stack.newContext();
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A fresh browser profile with a page signed in through the form. */
+export async function signedInPage(
+  stack: Stack,
+  email: string,
+  password = PASSWORD,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await freshPage(stack);
+  await page.goto('/sign-in');
+  await sessionSettled(page, 'signedOut');
+  await signInThroughForm(page, email, password);
+  return { context, page };
+}
+
+/**
+ * A failed test leaves a picture of each page in test-results/ (git-ignored):
+ * `<prefix>-<test name>-<key>.png`, or `<prefix>-<test name>.png` for the key ''.
+ */
+export function screenshotsOnFailure(
+  prefix: string,
+  pages: () => Record<string, Page | undefined>,
+): void {
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    for (const [key, page] of Object.entries(pages())) {
+      const path = `test-results/${prefix}-${name}${key ? `-${key}` : ''}.png`;
+      await page?.screenshot({ path, fullPage: true });
+    }
+  });
+}
+
+/** A datetime-local value some days ago, in the browser's zone (Europe/London). */
+export function daysAgo(days: number): string {
+  const date = new Date(Date.now() - days * 86_400_000 - 3_600_000);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
 export async function screenshot(

@@ -1,22 +1,15 @@
 // One HTTP request may carry many tRPC calls (`?batch=1`); a batch of sign-ins
 // must not try many passwords for the price of one attempt.
 import { describe, expect, it } from 'vitest';
-import { ApiClient, signUp } from '../../support/api-client';
+import { ApiClient, postRaw, signUp } from '../../support/api-client';
+import type { ApiError } from '../../support/api-types';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer({ loginRateLimits: { perAccount: 3, perIp: 1000 } });
 
-type BatchEntry = { error?: { message: string; data: { code: string } } };
+type BatchEntry = { error?: ApiError };
 
-/** A raw POST to /trpc, as an attacker would send it (no client library). */
-async function post(target: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.current.url}/trpc/${target}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const post = (target: string, body: unknown) => postRaw(server.current.url, target, body);
 
 describe('[auth][rate-limit] batched credential calls', () => {
   it.each([

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer } from '@shipshape/api-server';
 import { createDb } from '@shipshape/db';
 import { ApiClient, STRONG_PASSWORD, signUp } from '../../support/api-client';
+import type { ApiError } from '../../support/api-types';
 import { freePort } from '../../support/ports';
 import { TEST_JWT_SECRET, useTestServer } from '../../support/server';
 
@@ -67,7 +68,7 @@ describe('[logs] security events and errors', () => {
         payload: { email: 'someone@example.test', password: 'whatever password' },
       });
       expect(response.statusCode).toBe(500);
-      const body = response.json() as { error: { message: string; data: { requestId: string } } };
+      const body = response.json() as { error: ApiError };
       expect(body.error.message).toBe('Something went wrong on our side.');
       expect(response.body).not.toMatch(/SELECT|prisma|ECONNREFUSED|\.ts:\d+/i);
       const logged = errorLines.find((line) => line.msg === 'unexpected error');

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClient, signUp, uniqueEmail } from '../../support/api-client';
+import { ApiClient, postRaw, signUp, uniqueEmail } from '../../support/api-client';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer({ loginRateLimits: { perAccount: 3, perIp: 6 } });
 
-/** A raw POST to /trpc, as an attacker would send it (no client library). */
-async function post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${server.current.url}/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const post = (path: string, body: unknown) => postRaw(server.current.url, path, body);
 
 describe('[auth][rate-limit] login attempts', () => {
   it('answers 429 with Retry-After per account and per IP; X-Forwarded-For does not reset it', async () => {

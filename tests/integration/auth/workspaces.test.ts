@@ -1,27 +1,23 @@
+import type { TRole } from '@shipshape/domain';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, signUp, uniqueEmail } from '../../support/api-client';
+import type { ProcedureInput } from '../../support/api-types';
 import { useTestServer } from '../../support/server';
+import { joinByInvitation } from '../../support/teams';
 
 const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Workspace = { id: string; name: string; slug: string; version: number; role: string };
-
 async function workspaceWithOwner(name = 'Fraud Detection') {
   const owner = await signUp(url(), { name: 'Olivia Owner' });
-  const workspace = await owner.client.ok<Workspace>('workspace.create', { name });
+  const workspace = await owner.client.ok('workspace.create', { name });
   return { owner, workspace };
 }
 
-async function join(workspaceId: string, inviter: ApiClient, role: string) {
+async function join(workspaceId: string, inviter: ApiClient, role: TRole) {
   const member = await signUp(url(), { name: `Member ${role}` });
-  const invite = await inviter.ok<{ token: string }>('workspace.invite', {
-    workspaceId,
-    email: member.user.email,
-    role,
-  });
-  await member.client.ok('workspace.acceptInvite', { token: invite.token });
+  await joinByInvitation(inviter, workspaceId, member, role);
   return member;
 }
 
@@ -29,9 +25,9 @@ describe('[workspace][create] workspaces', () => {
   it('the creator becomes owner; slugs are unique; the activity log records it', async () => {
     const { owner, workspace } = await workspaceWithOwner('Churn Model');
     expect(workspace).toMatchObject({ name: 'Churn Model', slug: 'churn-model', role: 'OWNER' });
-    const second = await owner.client.ok<Workspace>('workspace.create', { name: 'Churn Model' });
+    const second = await owner.client.ok('workspace.create', { name: 'Churn Model' });
     expect(second.slug).not.toBe(workspace.slug);
-    const list = await owner.client.ok<Workspace[]>('workspace.list');
+    const list = await owner.client.ok('workspace.list');
     expect(list.map((w) => w.id).sort()).toEqual([workspace.id, second.id].sort());
     const activity = await db().activityLog.findMany({ where: { workspaceId: workspace.id } });
     expect(activity.map((a) => a.action)).toEqual(['workspace.created']);
@@ -40,7 +36,7 @@ describe('[workspace][create] workspaces', () => {
 
   it('update needs the version the caller read: a stale one is a CONFLICT with the current row', async () => {
     const { owner, workspace } = await workspaceWithOwner();
-    const renamed = await owner.client.ok<Workspace>('workspace.update', {
+    const renamed = await owner.client.ok('workspace.update', {
       workspaceId: workspace.id,
       expectedVersion: workspace.version,
       name: 'Renamed',
@@ -63,19 +59,16 @@ describe('[workspace][invitations] invitation links', () => {
   it('an invitation adds the member with its role, once; the token is stored hashed', async () => {
     const { owner, workspace } = await workspaceWithOwner();
     const member = await signUp(url());
-    const invite = await owner.client.ok<{ token: string; invitationId: string }>(
-      'workspace.invite',
-      {
-        workspaceId: workspace.id,
-        email: member.user.email.toUpperCase(),
-        role: 'MEMBER',
-      },
-    );
+    const invite = await owner.client.ok('workspace.invite', {
+      workspaceId: workspace.id,
+      email: member.user.email.toUpperCase(),
+      role: 'MEMBER',
+    });
     const stored = await db().invitation.findUniqueOrThrow({ where: { id: invite.invitationId } });
     expect(stored.tokenHash).not.toBe(invite.token);
     expect(stored.email).toBe(member.user.email);
 
-    const joined = await member.client.ok<Workspace>('workspace.acceptInvite', {
+    const joined = await member.client.ok('workspace.acceptInvite', {
       token: invite.token,
     });
     expect(joined).toMatchObject({ id: workspace.id, role: 'MEMBER' });
@@ -87,14 +80,11 @@ describe('[workspace][invitations] invitation links', () => {
   it('an expired invitation is refused', async () => {
     const { owner, workspace } = await workspaceWithOwner();
     const member = await signUp(url());
-    const invite = await owner.client.ok<{ token: string; invitationId: string }>(
-      'workspace.invite',
-      {
-        workspaceId: workspace.id,
-        email: member.user.email,
-        role: 'VIEWER',
-      },
-    );
+    const invite = await owner.client.ok('workspace.invite', {
+      workspaceId: workspace.id,
+      email: member.user.email,
+      role: 'VIEWER',
+    });
     await db().invitation.update({
       where: { id: invite.invitationId },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -107,7 +97,7 @@ describe('[workspace][invitations] invitation links', () => {
 
   it('an invitation for another email is refused; an unknown token is NOT_FOUND', async () => {
     const { owner, workspace } = await workspaceWithOwner();
-    const invite = await owner.client.ok<{ token: string }>('workspace.invite', {
+    const invite = await owner.client.ok('workspace.invite', {
       workspaceId: workspace.id,
       email: uniqueEmail('someone-else'),
       role: 'ADMIN',
@@ -124,12 +114,13 @@ describe('[workspace][invitations] invitation links', () => {
   it('anyone with the link sees the workspace, inviter and role before accepting; never the email', async () => {
     const { owner, workspace } = await workspaceWithOwner('Preview Works');
     const invitee = await signUp(url());
-    const invite = await owner.client.ok<{ token: string; invitationId: string }>(
-      'workspace.invite',
-      { workspaceId: workspace.id, email: invitee.user.email, role: 'ADMIN' },
-    );
+    const invite = await owner.client.ok('workspace.invite', {
+      workspaceId: workspace.id,
+      email: invitee.user.email,
+      role: 'ADMIN',
+    });
     const anonymous = new ApiClient(url());
-    const preview = await anonymous.ok<Record<string, unknown>>('workspace.previewInvite', {
+    const preview = await anonymous.ok('workspace.previewInvite', {
       token: invite.token,
     });
     expect(preview).toMatchObject({
@@ -140,9 +131,9 @@ describe('[workspace][invitations] invitation links', () => {
     });
     expect(JSON.stringify(preview)).not.toContain(invitee.user.email);
     await invitee.client.ok('workspace.acceptInvite', { token: invite.token });
-    expect(
-      await anonymous.ok<{ status: string }>('workspace.previewInvite', { token: invite.token }),
-    ).toMatchObject({ status: 'accepted' });
+    expect(await anonymous.ok('workspace.previewInvite', { token: invite.token })).toMatchObject({
+      status: 'accepted',
+    });
     const unknown = await anonymous.call('workspace.previewInvite', { token: 'A'.repeat(43) });
     expect(unknown.status).toBe(404);
   });
@@ -157,15 +148,12 @@ describe('[workspace][invitations] invitation links', () => {
     });
     expect(asOwner.status).toBe(403);
     const invitee = await signUp(url());
-    const invite = await admin.client.ok<{ token: string; invitationId: string }>(
-      'workspace.invite',
-      {
-        workspaceId: workspace.id,
-        email: invitee.user.email,
-        role: 'MEMBER',
-      },
-    );
-    const pending = await admin.client.ok<Array<{ id: string }>>('workspace.invitations', {
+    const invite = await admin.client.ok('workspace.invite', {
+      workspaceId: workspace.id,
+      email: invitee.user.email,
+      role: 'MEMBER',
+    });
+    const pending = await admin.client.ok('workspace.invitations', {
       workspaceId: workspace.id,
     });
     expect(pending.map((p) => p.id)).toContain(invite.invitationId);
@@ -186,7 +174,11 @@ describe('[workspace][roles] roles take effect at once', () => {
   it('a demoted admin loses admin powers on the next request; a removed member loses access', async () => {
     const { owner, workspace } = await workspaceWithOwner();
     const admin = await join(workspace.id, owner.client, 'ADMIN');
-    const invite = { workspaceId: workspace.id, email: uniqueEmail(), role: 'VIEWER' };
+    const invite: ProcedureInput<'workspace.invite'> = {
+      workspaceId: workspace.id,
+      email: uniqueEmail(),
+      role: 'VIEWER',
+    };
     expect((await admin.client.call('workspace.invite', invite)).status).toBe(200);
 
     await owner.client.ok('workspace.setRole', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '@shipshape/api-server';
 import { createDb } from '@shipshape/db';
+import type { ProcedureOutput } from '../../support/api-types';
 import { freePort } from '../../support/ports';
 import { TEST_JWT_SECRET, useTestServer } from '../../support/server';
 
@@ -41,7 +42,7 @@ describe('[api][trpc] the tRPC endpoint', () => {
   it('serves health.ping at /trpc', async () => {
     const response = await fetch(server.current.url + '/trpc/health.ping');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { result: { data: { ok: boolean; time: string } } };
+    const body = (await response.json()) as { result: { data: ProcedureOutput<'health.ping'> } };
     expect(body.result.data.ok).toBe(true);
     expect(Date.parse(body.result.data.time)).not.toBeNaN();
   });

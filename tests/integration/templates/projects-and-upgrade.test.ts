@@ -7,18 +7,11 @@ const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Project = {
-  id: string;
-  version: number;
-  currentStageKey: string | null;
-  template: { id: string; versionLabel: string } | null;
-};
-
 async function projectFrom(versionLabel: '1' | '2') {
   const owner = await signUp(url(), { name: 'Priya Lead' });
-  const workspace = await owner.client.ok<{ id: string }>('workspace.create', { name: 'ML team' });
+  const workspace = await owner.client.ok('workspace.create', { name: 'ML team' });
   const templates = await builtInTemplates(db());
-  const project = await owner.client.ok<Project>('project.create', {
+  const project = await owner.client.ok('project.create', {
     workspaceId: workspace.id,
     name: 'Churn prediction',
     templateId: versionLabel === '1' ? templates.v1 : templates.v2,
@@ -64,17 +57,17 @@ describe('[projects][create] a project from a template', () => {
 
   it('creating a project from another workspace’s template is NOT_FOUND', async () => {
     const a = await projectFrom('1');
-    const stored = await a.client.ok<{ stored: { id: string } }>('template.import', {
+    const stored = await a.client.ok('template.import', {
       workspaceId: a.workspaceId,
       name: 'Private',
       markdown: '## Stage\n- one item\n',
     });
     const b = await signUp(url());
-    const other = await b.client.ok<{ id: string }>('workspace.create', { name: 'Other team' });
+    const other = await b.client.ok('workspace.create', { name: 'Other team' });
     const result = await b.client.call('project.create', {
       workspaceId: other.id,
       name: 'Sneaky',
-      templateId: stored.stored.id,
+      templateId: stored.stored!.id,
     });
     expect(result.status).toBe(404);
   });
@@ -120,11 +113,10 @@ describe('[projects][upgrade] a v1 project with progress moves to v2', () => {
       include: { comments: true, evidence: true },
     });
 
-    const preview = await client.ok<{
-      matched: Array<{ itemId: string; uncertain: boolean }>;
-      added: unknown[];
-      removed: Array<{ itemId: string; keep: boolean }>;
-    }>('project.upgradePreview', { projectId: project.id, templateId: templates.v2 });
+    const preview = await client.ok('project.upgradePreview', {
+      projectId: project.id,
+      templateId: templates.v2,
+    });
     expect(preview.matched.length).toBeGreaterThan(0);
     expect(preview.added.length).toBeGreaterThan(100);
     for (const removal of preview.removed) {
@@ -139,10 +131,7 @@ describe('[projects][upgrade] a v1 project with progress moves to v2', () => {
     expect(stale.status).toBe(409);
     expect(await db().projectItem.count({ where: { projectId: project.id } })).toBe(items.length);
 
-    const applied = await client.ok<{
-      project: Project;
-      summary: { matched: number; added: number; removed: number; kept: number };
-    }>('project.upgradeApply', {
+    const applied = await client.ok('project.upgradeApply', {
       projectId: project.id,
       templateId: templates.v2,
       expectedVersion: project.version,

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_TEMPLATE_NAME, seedBuiltInTemplates } from '@shipshape/db';
 import { signUp } from '../../support/api-client';
+import type { ProcedureOutput } from '../../support/api-types';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Summary = {
-  id: string;
-  name: string;
-  versionLabel: string;
-  isDefault: boolean;
-  builtIn: boolean;
-  stageCount: number;
-  itemCount: number;
-};
-
 async function adminOfNewWorkspace() {
   const owner = await signUp(url());
-  const workspace = await owner.client.ok<{ id: string }>('workspace.create', {
+  const workspace = await owner.client.ok('workspace.create', {
     name: 'Templates',
   });
   return { ...owner, workspaceId: workspace.id };
@@ -28,7 +19,7 @@ async function adminOfNewWorkspace() {
 describe('[templates][seed] the built-in checklist', () => {
   it('both editions are stored as versions 1 and 2, v2 the default, and seeding again adds nothing', async () => {
     const { client, workspaceId } = await adminOfNewWorkspace();
-    const list = await client.ok<Summary[]>('template.list', { workspaceId });
+    const list = await client.ok('template.list', { workspaceId });
     const builtIn = list.filter((t) => t.builtIn && t.name === BUILT_IN_TEMPLATE_NAME);
     expect(builtIn.map((t) => [t.versionLabel, t.isDefault])).toEqual([
       ['1', false],
@@ -45,13 +36,11 @@ describe('[templates][seed] the built-in checklist', () => {
 
   it('template.get returns stages and nested items with links, clean of mojibake', async () => {
     const { client, workspaceId } = await adminOfNewWorkspace();
-    const v2 = (await client.ok<Summary[]>('template.list', { workspaceId })).find(
+    const v2 = (await client.ok('template.list', { workspaceId })).find(
       (t) => t.builtIn && t.versionLabel === '2',
     )!;
-    type Node = { key: string; title: string; links: unknown[]; children: Node[] };
-    const template = await client.ok<{
-      stages: Array<{ key: string; title: string; items: Node[] }>;
-    }>('template.get', { workspaceId, templateId: v2.id });
+    type Node = ProcedureOutput<'template.get'>['stages'][number]['items'][number];
+    const template = await client.ok('template.get', { workspaceId, templateId: v2.id });
     expect(template.stages.length).toBe(v2.stageCount);
     const all: Node[] = [];
     const walk = (nodes: Node[]) => nodes.forEach((n) => (all.push(n), walk(n.children)));
@@ -81,15 +70,12 @@ describe('[templates][import] a workspace imports its own checklist', () => {
   it('a dry run previews the parsed stages and stores nothing', async () => {
     const { client, workspaceId } = await adminOfNewWorkspace();
     const before = await db().checklistTemplate.count();
-    const preview = await client.ok<{
-      template: {
-        stages: Array<{
-          title: string;
-          items: Array<{ title: string; links: unknown[]; children: unknown[] }>;
-        }>;
-      };
-      stored: null;
-    }>('template.import', { workspaceId, name: 'Ours', markdown, dryRun: true });
+    const preview = await client.ok('template.import', {
+      workspaceId,
+      name: 'Ours',
+      markdown,
+      dryRun: true,
+    });
     expect(preview.stored).toBeNull();
     expect(preview.template.stages.map((s) => s.title)).toEqual(['Discovery', 'Launch']);
     expect(preview.template.stages[0]!.items[0]).toMatchObject({
@@ -103,24 +89,19 @@ describe('[templates][import] a workspace imports its own checklist', () => {
 
   it('stores a new version; the same content again is recognised and not duplicated', async () => {
     const { client, workspaceId } = await adminOfNewWorkspace();
-    const first = await client.ok<{
-      stored: { id: string; versionLabel: string; duplicate: boolean };
-    }>('template.import', { workspaceId, name: 'Ours', markdown });
+    const first = await client.ok('template.import', { workspaceId, name: 'Ours', markdown });
     expect(first.stored).toMatchObject({ versionLabel: '1', duplicate: false });
-    const again = await client.ok<{ stored: { id: string; duplicate: boolean } }>(
-      'template.import',
-      {
-        workspaceId,
-        name: 'Ours',
-        markdown,
-      },
-    );
-    expect(again.stored).toEqual({ id: first.stored.id, versionLabel: '1', duplicate: true });
+    const again = await client.ok('template.import', {
+      workspaceId,
+      name: 'Ours',
+      markdown,
+    });
+    expect(again.stored).toEqual({ id: first.stored!.id, versionLabel: '1', duplicate: true });
     const activity = await db().activityLog.findMany({
       where: { workspaceId, action: 'template.imported' },
     });
     expect(activity).toHaveLength(1);
-    const list = await client.ok<Summary[]>('template.list', { workspaceId });
+    const list = await client.ok('template.list', { workspaceId });
     expect(list.filter((t) => !t.builtIn).map((t) => t.name)).toEqual(['Ours']);
   });
 
@@ -138,16 +119,16 @@ describe('[templates][import] a workspace imports its own checklist', () => {
   it('another workspace does not see an imported template, and cannot fetch it by id', async () => {
     const a = await adminOfNewWorkspace();
     const b = await adminOfNewWorkspace();
-    const stored = await a.client.ok<{ stored: { id: string } }>('template.import', {
+    const stored = await a.client.ok('template.import', {
       workspaceId: a.workspaceId,
       name: 'Secret checklist',
       markdown,
     });
-    const list = await b.client.ok<Summary[]>('template.list', { workspaceId: b.workspaceId });
+    const list = await b.client.ok('template.list', { workspaceId: b.workspaceId });
     expect(list.map((t) => t.name)).not.toContain('Secret checklist');
     const get = await b.client.call('template.get', {
       workspaceId: b.workspaceId,
-      templateId: stored.stored.id,
+      templateId: stored.stored!.id,
     });
     expect(get.status).toBe(404);
   });
@@ -156,29 +137,21 @@ describe('[templates][import] a workspace imports its own checklist', () => {
 describe('[templates][diff] two versions', () => {
   it('lists stages and items added, removed, renamed or moved, and changed between v1 and v2', async () => {
     const { client, workspaceId } = await adminOfNewWorkspace();
-    const list = await client.ok<Summary[]>('template.list', { workspaceId });
+    const list = await client.ok('template.list', { workspaceId });
     const v1 = list.find((t) => t.builtIn && t.versionLabel === '1')!;
     const v2 = list.find((t) => t.builtIn && t.versionLabel === '2')!;
-    const diff = await client.ok<{
-      stages: { added: unknown[]; removed: unknown[] };
-      items: {
-        added: unknown[];
-        removed: unknown[];
-        renamed: unknown[];
-        moved: unknown[];
-        changed: unknown[];
-      };
-    }>('template.diff', { workspaceId, fromTemplateId: v1.id, toTemplateId: v2.id });
+    const diff = await client.ok('template.diff', {
+      workspaceId,
+      fromTemplateId: v1.id,
+      toTemplateId: v2.id,
+    });
     expect(diff.stages.added.length).toBeGreaterThan(0);
     expect(diff.items.added.length).toBeGreaterThan(100);
-    const same = await client.ok<{ items: { added: unknown[]; removed: unknown[] } }>(
-      'template.diff',
-      {
-        workspaceId,
-        fromTemplateId: v2.id,
-        toTemplateId: v2.id,
-      },
-    );
+    const same = await client.ok('template.diff', {
+      workspaceId,
+      fromTemplateId: v2.id,
+      toTemplateId: v2.id,
+    });
     expect(same.items).toMatchObject({ added: [], removed: [] });
   });
 });

@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('[projects][embedded] a burst of writes on a pool of one', () => {
   it('50 parallel project.create all succeed: 0 × 5xx', async () => {
     const { client } = await signUp(url, { name: 'Bo Burst' });
-    const workspace = await client.ok<{ id: string }>('workspace.create', { name: 'Burst' });
+    const workspace = await client.ok('workspace.create', { name: 'Burst' });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
         client.call('project.create', { workspaceId: workspace.id, name: `Burst ${index}` }),
@@ -76,7 +76,7 @@ describe('[embedded] a database saturated past the wait', () => {
     const server = await serve(short);
     try {
       const { client } = await signUp(server.url, { name: 'Sam Saturated' });
-      const workspace = await client.ok<{ id: string }>('workspace.create', { name: 'Full' });
+      const workspace = await client.ok('workspace.create', { name: 'Full' });
       let release = () => {};
       const held = short.$transaction(
         async (tx) => {

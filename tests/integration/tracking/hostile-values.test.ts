@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, CallResult } from '../../support/api-client';
 import { signUp } from '../../support/api-client';
+import type { ProcedureInput, ProcedureOutput } from '../../support/api-types';
 import { builtInTemplates } from '../../support/authz-fixture';
 import { useTestServer } from '../../support/server';
 
@@ -14,26 +15,26 @@ const db = () => server.current.database.db;
 let lead: ApiClient;
 let workspaceId: string;
 let projectId: string;
-let item: { id: string; version: number };
+let item: ProcedureOutput<'item.list'>['items'][number];
 let commentId: string;
 
 beforeAll(async () => {
   lead = (await signUp(url(), { name: 'Hana Hostile' })).client;
-  workspaceId = (await lead.ok<{ id: string }>('workspace.create', { name: 'Edges' })).id;
+  workspaceId = (await lead.ok('workspace.create', { name: 'Edges' })).id;
   const templates = await builtInTemplates(db());
   projectId = (
-    await lead.ok<{ id: string }>('project.create', {
+    await lead.ok('project.create', {
       workspaceId,
       name: 'Edge cases',
       templateId: templates.v2,
     })
   ).id;
-  const items = await lead.ok<{ items: Array<{ id: string; version: number }> }>('item.list', {
+  const items = await lead.ok('item.list', {
     projectId,
     limit: 5,
   });
   item = items.items[0]!;
-  commentId = (await lead.ok<{ id: string }>('comment.add', { itemId: item.id, body: 'First' })).id;
+  commentId = (await lead.ok('comment.add', { itemId: item.id, body: 'First' })).id;
 });
 
 /** A 4xx or 2xx, never a 5xx, and no internal detail in the body. */
@@ -43,8 +44,8 @@ function expectHandled(result: CallResult, what: string) {
   expect(body, what).not.toMatch(/prisma|postgres|\bSQL\b|invalid_type|\bat .+\.(ts|js):\d+/i);
 }
 
-async function newKpi(fields: Record<string, unknown>) {
-  return lead.call<{ id: string }>('kpi.create', {
+async function newKpi(fields: Partial<ProcedureInput<'kpi.create'>>) {
+  return lead.call('kpi.create', {
     projectId,
     name: 'Edge KPI',
     kind: 'MODEL',
@@ -156,7 +157,7 @@ describe('[hostile] dates outside the years 1900-9999 are a 400', () => {
       csv: 'value,recordedAt\n1,2024-01-01\n2,0000-01-01\n3,1899-12-31T23:00:00Z\n4,2024-01-02\n',
     });
     expect(result.status).toBe(400);
-    const rows = (result.error?.data as { rowErrors?: Array<{ row: number }> }).rowErrors ?? [];
+    const rows = result.error?.data.rowErrors ?? [];
     expect(rows.map((r) => r.row)).toEqual([3, 4]);
   });
 });

@@ -1,58 +1,29 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../support/api-client';
+import type { TRole } from '@shipshape/domain';
 import { signUp } from '../../support/api-client';
+import type { ProcedureInput, ProcedureOutput } from '../../support/api-types';
 import { builtInTemplates } from '../../support/authz-fixture';
 import { useTestServer } from '../../support/server';
+import { joinByInvitation } from '../../support/teams';
 
 const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Item = {
-  id: string;
-  title: string;
-  stageKey: string;
-  parentId: string | null;
-  status: string;
-  version: number;
-  position: number;
-  assignee: { id: string; name: string } | null;
-  dueDate: string | null;
-  notes: string | null;
-  notApplicableReason: string | null;
-  completedAt: string | null;
-  completedBy: { id: string } | null;
-  evidence: Array<{ id: string; url: string }>;
-  isCustom: boolean;
-};
-
-interface Team {
-  lead: { client: ApiClient; user: { id: string; name: string } };
-  member: { client: ApiClient; user: { id: string; name: string } };
-  viewer: { client: ApiClient; user: { id: string } };
-  workspaceId: string;
-  projectId: string;
-}
-
-async function team(): Promise<Team> {
+async function team() {
   const lead = await signUp(url(), { name: 'Lena Lead' });
-  const workspace = await lead.client.ok<{ id: string }>('workspace.create', {
+  const workspace = await lead.client.ok('workspace.create', {
     name: 'Vision team',
   });
-  const join = async (role: string, name: string) => {
+  const join = async (role: TRole, name: string) => {
     const person = await signUp(url(), { name });
-    const invite = await lead.client.ok<{ token: string }>('workspace.invite', {
-      workspaceId: workspace.id,
-      email: person.user.email,
-      role,
-    });
-    await person.client.ok('workspace.acceptInvite', { token: invite.token });
+    await joinByInvitation(lead.client, workspace.id, person, role);
     return person;
   };
   const member = await join('MEMBER', 'Milo Member');
   const viewer = await join('VIEWER', 'Vera Viewer');
   const templates = await builtInTemplates(db());
-  const project = await lead.client.ok<{ id: string }>('project.create', {
+  const project = await lead.client.ok('project.create', {
     workspaceId: workspace.id,
     name: 'Defect detection',
     templateId: templates.v2,
@@ -60,13 +31,13 @@ async function team(): Promise<Team> {
   return { lead, member, viewer, workspaceId: workspace.id, projectId: project.id };
 }
 
-let t: Team;
+let t: Awaited<ReturnType<typeof team>>;
 beforeAll(async () => {
   t = await team();
 });
 
-async function items(filter: Record<string, unknown> = {}) {
-  const page = await t.lead.client.ok<{ items: Item[] }>('item.list', {
+async function items(filter: Omit<ProcedureInput<'item.list'>, 'projectId'> = {}) {
+  const page = await t.lead.client.ok('item.list', {
     projectId: t.projectId,
     limit: 500,
     ...filter,
@@ -74,7 +45,7 @@ async function items(filter: Record<string, unknown> = {}) {
   return page.items;
 }
 
-async function leafIn(stageKey: string, skip = 0): Promise<Item> {
+async function leafIn(stageKey: string, skip = 0) {
   const all = await items({ stageKey });
   const parents = new Set(all.map((i) => i.parentId));
   return all.filter((i) => !parents.has(i.id))[skip]!;
@@ -89,15 +60,12 @@ describe('[items][list] listing and filtering', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Item[]; nextCursor: string | null } = await t.lead.client.ok(
-        'item.list',
-        {
-          projectId: t.projectId,
-          stageKey: 'data',
-          limit: 25,
-          ...(cursor ? { cursor } : {}),
-        },
-      );
+      const page: ProcedureOutput<'item.list'> = await t.lead.client.ok('item.list', {
+        projectId: t.projectId,
+        stageKey: 'data',
+        limit: 25,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((i) => i.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -119,7 +87,7 @@ describe('[items][list] listing and filtering', () => {
 describe('[items][update] the rules of a checklist item', () => {
   it('DONE records who and when; leaving DONE clears it', async () => {
     const item = await leafIn('data', 5);
-    const done = await t.member.client.ok<Item>('item.update', {
+    const done = await t.member.client.ok('item.update', {
       itemId: item.id,
       expectedVersion: item.version,
       status: 'DONE',
@@ -129,7 +97,7 @@ describe('[items][update] the rules of a checklist item', () => {
     expect(done.version).toBe(item.version + 1);
     // The answer is the row as stored.
     expect(await t.member.client.ok('item.get', { itemId: item.id })).toEqual(done);
-    const reopened = await t.member.client.ok<Item>('item.update', {
+    const reopened = await t.member.client.ok('item.update', {
       itemId: item.id,
       expectedVersion: done.version,
       status: 'IN_PROGRESS',
@@ -147,7 +115,7 @@ describe('[items][update] the rules of a checklist item', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.error?.message).toMatch(/a reason is required to mark an item not applicable/);
-    const na = await t.member.client.ok<Item>('item.update', {
+    const na = await t.member.client.ok('item.update', {
       itemId: item.id,
       expectedVersion: item.version,
       status: 'NOT_APPLICABLE',
@@ -175,7 +143,7 @@ describe('[items][update] the rules of a checklist item', () => {
       dueDate: '31/01/2027',
     });
     expect(badDate.error?.data.fieldErrors?.dueDate?.[0]).toBe('must be a date like 2027-01-31');
-    const ok = await t.lead.client.ok<Item>('item.update', {
+    const ok = await t.lead.client.ok('item.update', {
       itemId: item.id,
       expectedVersion: item.version,
       assigneeId: t.viewer.user.id,
@@ -185,7 +153,7 @@ describe('[items][update] the rules of a checklist item', () => {
     expect(ok).toMatchObject({ dueDate: '2027-01-31', notes: 'Check with the data owner' });
     expect(ok.assignee?.id).toBe(t.viewer.user.id);
     expect(await t.lead.client.ok('item.get', { itemId: item.id })).toEqual(ok);
-    const cleared = await t.lead.client.ok<Item>('item.update', {
+    const cleared = await t.lead.client.ok('item.update', {
       itemId: item.id,
       expectedVersion: ok.version,
       assigneeId: null,
@@ -206,7 +174,7 @@ describe('[items][update] the rules of a checklist item', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.error?.message).toMatch(/has open sub-items/);
-    const forced = await t.lead.client.ok<Item>('item.update', {
+    const forced = await t.lead.client.ok('item.update', {
       itemId: parent.id,
       expectedVersion: parent.version,
       status: 'DONE',
@@ -292,7 +260,7 @@ describe('[items][concurrency] no lost updates', () => {
     expect(results.filter((r) => r.status === 409)).toHaveLength(writers.length - 1);
     const stored = await db().projectItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(stored.version).toBe(item.version + 1);
-    expect(stored.notes).toBe((wins[0]!.data as Item).notes);
+    expect(stored.notes).toBe(wins[0]!.data.notes);
   });
 });
 
@@ -311,7 +279,7 @@ describe('[items][bulk] all or nothing', () => {
     });
     expect(untouched.every((i) => i.assigneeId === null)).toBe(true);
 
-    const done = await t.lead.client.ok<{ items: Item[] }>('item.bulkUpdate', {
+    const done = await t.lead.client.ok('item.bulkUpdate', {
       itemIds: batch.map((i) => i.id),
       expectedVersions: batch.map((i) => i.version),
       assigneeId: t.member.user.id,
@@ -332,14 +300,13 @@ describe('[items][bulk] all or nothing', () => {
       'must have one expected version per item',
     );
     const templates = await builtInTemplates(db());
-    const other = await t.lead.client.ok<{ id: string }>('project.create', {
+    const other = await t.lead.client.ok('project.create', {
       workspaceId: t.workspaceId,
       name: 'Second',
       templateId: templates.v1,
     });
-    const otherItem = (
-      await t.lead.client.ok<{ items: Item[] }>('item.list', { projectId: other.id, limit: 1 })
-    ).items[0]!;
+    const otherItem = (await t.lead.client.ok('item.list', { projectId: other.id, limit: 1 }))
+      .items[0]!;
     const mine = await leafIn('data', 11);
     const mixed = await t.lead.client.call('item.bulkUpdate', {
       itemIds: [mine.id, otherItem.id],
@@ -352,13 +319,13 @@ describe('[items][bulk] all or nothing', () => {
 
 describe('[items][custom] custom items, order, evidence, my work', () => {
   it('adds a custom item, moves it to the top, attaches and removes evidence', async () => {
-    const custom = await t.member.client.ok<Item>('item.addCustom', {
+    const custom = await t.member.client.ok('item.addCustom', {
       projectId: t.projectId,
       stageKey: 'data',
       title: 'Check the label noise in batch 7',
     });
     expect(custom.isCustom).toBe(true);
-    const moved = await t.member.client.ok<Item>('item.move', {
+    const moved = await t.member.client.ok('item.move', {
       itemId: custom.id,
       expectedVersion: custom.version,
       position: 0,
@@ -368,7 +335,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
     const positions = topLevel.map((i) => i.position).sort((a, b) => a - b);
     expect(positions).toEqual(topLevel.map((_, i) => i));
 
-    const withEvidence = await t.member.client.ok<Item>('item.addEvidence', {
+    const withEvidence = await t.member.client.ok('item.addEvidence', {
       itemId: custom.id,
       expectedVersion: moved.version,
       kind: 'EXPERIMENT_RUN',
@@ -384,7 +351,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
       label: 'x',
     });
     expect(badUrl.status).toBe(400);
-    const removed = await t.member.client.ok<Item>('item.removeEvidence', {
+    const removed = await t.member.client.ok('item.removeEvidence', {
       evidenceId: withEvidence.evidence[0]!.id,
       expectedVersion: withEvidence.version,
     });
@@ -393,7 +360,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
 
   it('[items][member] evidence add/remove with a stale item version is a CONFLICT; nothing changes', async () => {
     const item = await leafIn('data', 14);
-    const added = await t.member.client.ok<Item>('item.addEvidence', {
+    const added = await t.member.client.ok('item.addEvidence', {
       itemId: item.id,
       expectedVersion: item.version,
       kind: 'DOCUMENT',
@@ -456,12 +423,9 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
       assigneeId: t.viewer.user.id,
       status: 'DONE',
     });
-    const mine = await t.viewer.client.ok<{ items: Array<Item & { overdue: boolean }> }>(
-      'item.mine',
-      {
-        workspaceId: t.workspaceId,
-      },
-    );
+    const mine = await t.viewer.client.ok('item.mine', {
+      workspaceId: t.workspaceId,
+    });
     const ids = mine.items.map((i) => i.id);
     expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));
     expect(ids).not.toContain(c.id);
@@ -472,7 +436,7 @@ describe('[items][custom] custom items, order, evidence, my work', () => {
 describe('[comments] threads on items', () => {
   it('add, list, edit (author only), delete (author or admin, soft)', async () => {
     const item = await leafIn('data', 12);
-    const first = await t.member.client.ok<{ id: string; version: number }>('comment.add', {
+    const first = await t.member.client.ok('comment.add', {
       itemId: item.id,
       body: 'I think we need more negatives',
     });
@@ -483,11 +447,7 @@ describe('[comments] threads on items', () => {
       body: 'Hijacked',
     });
     expect(notAuthor.status).toBe(403);
-    const edited = await t.member.client.ok<{
-      body: string;
-      editedAt: string | null;
-      version: number;
-    }>('comment.edit', {
+    const edited = await t.member.client.ok('comment.edit', {
       commentId: first.id,
       expectedVersion: first.version,
       body: 'We need more negatives',
@@ -502,9 +462,7 @@ describe('[comments] threads on items', () => {
       commentId: first.id,
       expectedVersion: edited.version,
     });
-    const thread = await t.viewer.client.ok<{
-      items: Array<{ body: string | null; deleted: boolean }>;
-    }>('comment.list', { itemId: item.id });
+    const thread = await t.viewer.client.ok('comment.list', { itemId: item.id });
     expect(thread.items.map((c) => [c.body, c.deleted])).toEqual([
       [null, true],
       ['Agreed', false],
@@ -514,11 +472,11 @@ describe('[comments] threads on items', () => {
 
   it('[comments][member] delete with a stale expectedVersion is a CONFLICT; nothing changes', async () => {
     const item = await leafIn('data', 13);
-    const comment = await t.member.client.ok<{ id: string; version: number }>('comment.add', {
+    const comment = await t.member.client.ok('comment.add', {
       itemId: item.id,
       body: 'First take',
     });
-    const edited = await t.member.client.ok<{ version: number }>('comment.edit', {
+    const edited = await t.member.client.ok('comment.edit', {
       commentId: comment.id,
       expectedVersion: comment.version,
       body: 'Second take',

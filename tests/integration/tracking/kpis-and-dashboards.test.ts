@@ -1,55 +1,39 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../support/api-client';
-import { signUp } from '../../support/api-client';
+import { signUp, type SignedUp } from '../../support/api-client';
+import type { ProcedureInput } from '../../support/api-types';
 import { builtInTemplates } from '../../support/authz-fixture';
 import { useTestServer } from '../../support/server';
+import { joinByInvitation } from '../../support/teams';
 
 const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Kpi = {
-  id: string;
-  version: number;
-  latest: number | null;
-  changeVsBaseline: number | null;
-  progressToTarget: number | null;
-  onTrack: boolean | null;
-  stageKey: string | null;
-  archived: boolean;
-};
-
-let lead: { client: ApiClient; user: { id: string } };
-let viewer: { client: ApiClient };
+let lead: SignedUp;
+let viewer: SignedUp;
 let workspaceId: string;
 let projectId: string;
 
 beforeAll(async () => {
   lead = await signUp(url(), { name: 'Kim Lead' });
-  const workspace = await lead.client.ok<{ id: string }>('workspace.create', {
+  const workspace = await lead.client.ok('workspace.create', {
     name: 'Forecasting',
   });
   workspaceId = workspace.id;
   const templates = await builtInTemplates(db());
   projectId = (
-    await lead.client.ok<{ id: string }>('project.create', {
+    await lead.client.ok('project.create', {
       workspaceId,
       name: 'Demand',
       templateId: templates.v2,
     })
   ).id;
-  const person = await signUp(url(), { name: 'Val Viewer' });
-  const invite = await lead.client.ok<{ token: string }>('workspace.invite', {
-    workspaceId,
-    email: person.user.email,
-    role: 'VIEWER',
-  });
-  await person.client.ok('workspace.acceptInvite', { token: invite.token });
-  viewer = person;
+  viewer = await signUp(url(), { name: 'Val Viewer' });
+  await joinByInvitation(lead.client, workspaceId, viewer, 'VIEWER');
 });
 
-async function newKpi(overrides: Record<string, unknown> = {}) {
-  return lead.client.ok<Kpi>('kpi.create', {
+async function newKpi(overrides: Partial<ProcedureInput<'kpi.create'>> = {}) {
+  return lead.client.ok('kpi.create', {
     projectId,
     name: 'MAPE',
     kind: 'MODEL',
@@ -75,7 +59,7 @@ describe('[kpis] definitions and measurements', () => {
       value: 14,
       recordedAt: '2026-02-01T00:00:00Z',
     });
-    const list = await viewer.client.ok<Kpi[]>('kpi.list', { projectId });
+    const list = await viewer.client.ok('kpi.list', { projectId });
     const shown = list.find((k) => k.id === kpi.id)!;
     expect(shown.latest).toBe(14);
     expect(shown.changeVsBaseline).toBe(-6);
@@ -85,7 +69,7 @@ describe('[kpis] definitions and measurements', () => {
 
   it('refuses a non-finite value, an unknown stage, and a viewer recording', async () => {
     const kpi = await newKpi();
-    const nan = await lead.client.call('kpi.record', { kpiId: kpi.id, value: 'NaN' });
+    const nan = await lead.client.callRaw('kpi.record', { kpiId: kpi.id, value: 'NaN' });
     expect(nan.status).toBe(400);
     const stage = await lead.client.call('kpi.create', {
       projectId,
@@ -101,7 +85,7 @@ describe('[kpis] definitions and measurements', () => {
 
   it('update needs the current version; archive hides it from the list', async () => {
     const kpi = await newKpi({ name: 'Coverage' });
-    const updated = await lead.client.ok<Kpi>('kpi.update', {
+    const updated = await lead.client.ok('kpi.update', {
       kpiId: kpi.id,
       expectedVersion: kpi.version,
       target: 5,
@@ -113,13 +97,11 @@ describe('[kpis] definitions and measurements', () => {
     });
     expect(stale.status).toBe(409);
     await lead.client.ok('kpi.archive', { kpiId: kpi.id, expectedVersion: updated.version });
-    expect((await lead.client.ok<Kpi[]>('kpi.list', { projectId })).map((k) => k.id)).not.toContain(
+    expect((await lead.client.ok('kpi.list', { projectId })).map((k) => k.id)).not.toContain(
       kpi.id,
     );
     expect(
-      (await lead.client.ok<Kpi[]>('kpi.list', { projectId, includeArchived: true })).map(
-        (k) => k.id,
-      ),
+      (await lead.client.ok('kpi.list', { projectId, includeArchived: true })).map((k) => k.id),
     ).toContain(kpi.id);
   });
 });
@@ -134,17 +116,14 @@ describe('[kpis][bulk] CSV import', () => {
         (_, i) => `${new Date(start + i * 3_600_000).toISOString()},${(i % 97) / 10}`,
       ),
     );
-    const result = await lead.client.ok<{ recorded: number }>('kpi.recordMany', {
+    const result = await lead.client.ok('kpi.recordMany', {
       kpiId: kpi.id,
       csv: csv.join('\n'),
     });
     expect(result.recorded).toBe(10_000);
     expect(await db().kpiMeasurement.count({ where: { kpiId: kpi.id } })).toBe(10_000);
 
-    const series = await lead.client.ok<{
-      bucketMs: number;
-      points: Array<{ min: number; max: number; avg: number; count: number }>;
-    }>('kpi.series', { kpiId: kpi.id });
+    const series = await lead.client.ok('kpi.series', { kpiId: kpi.id });
     expect(series.points.length).toBeLessThanOrEqual(500);
     expect(series.points.length).toBeGreaterThan(400);
     expect(series.points.reduce((sum, p) => sum + p.count, 0)).toBe(10_000);
@@ -152,28 +131,23 @@ describe('[kpis][bulk] CSV import', () => {
       expect(p.min).toBeLessThanOrEqual(p.avg);
       expect(p.avg).toBeLessThanOrEqual(p.max);
     }
-    const window = await lead.client.ok<{ points: unknown[]; bucketMs: number | null }>(
-      'kpi.series',
-      {
-        kpiId: kpi.id,
-        from: '2025-01-01T00:00:00Z',
-        to: '2025-01-02T00:00:00Z',
-      },
-    );
+    const window = await lead.client.ok('kpi.series', {
+      kpiId: kpi.id,
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-01-02T00:00:00Z',
+    });
     expect(window.bucketMs).toBeNull();
     expect(window.points).toHaveLength(25);
   });
 
   it('one bad row refuses the whole file, with row numbers', async () => {
     const kpi = await newKpi({ name: 'Strict' });
-    const result = await lead.client.call<unknown>('kpi.recordMany', {
+    const result = await lead.client.call('kpi.recordMany', {
       kpiId: kpi.id,
       csv: 'value,note\n1.5,ok\n0,93,comma\nabc,bad\n2.5,fine\n',
     });
     expect(result.status).toBe(400);
-    const rows =
-      (result.error?.data as { rowErrors?: Array<{ row: number; message: string }> }).rowErrors ??
-      [];
+    const rows = result.error?.data.rowErrors ?? [];
     expect(rows.map((r) => r.row)).toEqual([3, 4]);
     expect(await db().kpiMeasurement.count({ where: { kpiId: kpi.id } })).toBe(0);
   });
@@ -182,9 +156,7 @@ describe('[kpis][bulk] CSV import', () => {
 describe('[dashboards] project, stage and portfolio', () => {
   it('percent done per stage leaves NOT_APPLICABLE out; overdue, blocked and workload show', async () => {
     const items = (
-      await lead.client.ok<{
-        items: Array<{ id: string; version: number; parentId: string | null }>;
-      }>('item.list', {
+      await lead.client.ok('item.list', {
         projectId,
         stageKey: 'product',
         limit: 500,
@@ -211,23 +183,7 @@ describe('[dashboards] project, stage and portfolio', () => {
       dueDate: '2020-05-01',
       assigneeId: lead.user.id,
     });
-    type Stage = {
-      key: string;
-      total: number;
-      applicable: number;
-      done: number;
-      percentDone: number;
-      overdue: number;
-      state: string;
-    };
-    const dashboard = await viewer.client.ok<{
-      stages: Stage[];
-      overdueItems: Array<{ id: string }>;
-      blockedItems: Array<{ id: string }>;
-      workload: Array<{ assignee: { id: string } | null; open: number; overdue: number }>;
-      kpis: unknown[];
-      activity: Array<{ action: string }>;
-    }>('dashboard.project', { projectId });
+    const dashboard = await viewer.client.ok('dashboard.project', { projectId });
     const product = dashboard.stages.find((s) => s.key === 'product')!;
     expect(product.total).toBe(items.length);
     expect(product.applicable).toBe(items.length - 1);
@@ -242,22 +198,14 @@ describe('[dashboards] project, stage and portfolio', () => {
     expect(dashboard.kpis.length).toBeGreaterThan(0);
     expect(dashboard.activity[0]?.action).toBe('item.updated');
 
-    const stage = await viewer.client.ok<{ stage: Stage; items: unknown[] }>('dashboard.stage', {
+    const stage = await viewer.client.ok('dashboard.stage', {
       projectId,
       stageKey: 'product',
     });
     expect(stage.stage).toEqual(product);
     expect(stage.items).toHaveLength(items.length);
 
-    const portfolio = await viewer.client.ok<{
-      stages: Array<{ key: string }>;
-      projects: Array<{
-        id: string;
-        overdue: number;
-        blocked: number;
-        cells: Array<{ percentDone: number; state: string } | null>;
-      }>;
-    }>('dashboard.workspace', { workspaceId });
+    const portfolio = await viewer.client.ok('dashboard.workspace', { workspaceId });
     const row = portfolio.projects.find((p) => p.id === projectId)!;
     const column = portfolio.stages.findIndex((s) => s.key === 'product');
     expect(row.cells[column]).toMatchObject({ percentDone: product.percentDone, state: 'blocked' });
@@ -267,7 +215,7 @@ describe('[dashboards] project, stage and portfolio', () => {
 
   it("another workspace's projects never show in this portfolio", async () => {
     const other = await signUp(url());
-    const ws = await other.client.ok<{ id: string }>('workspace.create', { name: 'Other' });
+    const ws = await other.client.ok('workspace.create', { name: 'Other' });
     await other.client.ok('project.create', { workspaceId: ws.id, name: 'MARKER-other-project' });
     const portfolio = await lead.client.call('dashboard.workspace', { workspaceId });
     expect(JSON.stringify(portfolio.data)).not.toContain('MARKER-other-project');

@@ -2,8 +2,8 @@
 // full-text search with safe highlights, tags, lessons for a stage, pagination
 // and tenant isolation — over real HTTP against a real Postgres.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TRole } from '@shipshape/domain';
 import { ApiClient, signUp, type CallResult } from '../../support/api-client';
+import type { ProcedureInput, ProcedureOutput } from '../../support/api-types';
 import {
   MATRIX_ROLES,
   builtInTemplates,
@@ -15,58 +15,18 @@ import {
 import type { Access } from '../../support/authz-rows';
 import { createFixtureLesson, lessonAuthorizationRows } from '../../support/authz-rows-lessons';
 import { useTestServer } from '../../support/server';
+import { teamWithTwoProjects } from '../../support/teams';
 
 const server = useTestServer();
 const url = () => server.current.url;
 const db = () => server.current.database.db;
 
-type Part = { text: string; match: boolean };
-type Lesson = {
-  id: string;
-  workspaceId: string;
-  project: { id: string; name: string };
-  stageKey: string | null;
-  item: { id: string; title: string } | null;
-  title: string;
-  tried: string;
-  happened: string;
-  learnt: string;
-  tags: string[];
-  author: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
-type Hit = Lesson & { match: { rank: number; title: Part[]; snippet: Part[] } | null };
-type Page = { items: Hit[]; nextCursor: string | null };
-type Person = Awaited<ReturnType<typeof signUp>>;
-
-async function addMember(workspaceId: string, role: TRole, name: string): Promise<Person> {
-  const person = await signUp(url(), { name });
-  await db().membership.create({ data: { workspaceId, userId: person.user.id, role } });
-  return person;
-}
+type Lesson = ProcedureOutput<'lesson.create'>;
+type Hit = ProcedureOutput<'lesson.list'>['items'][number];
+type Part = NonNullable<Hit['match']>['title'][number];
 
 /** A workspace with two v1 projects and one person per role. */
-async function team(name = 'ML team') {
-  const owner = await signUp(url(), { name: 'Olivia Owner' });
-  const workspace = await owner.client.ok<{ id: string }>('workspace.create', { name });
-  const templates = await builtInTemplates(db());
-  const project = (projectName: string) =>
-    owner.client.ok<{ id: string; name: string }>('project.create', {
-      workspaceId: workspace.id,
-      name: projectName,
-      templateId: templates.v1,
-    });
-  const churn = await project('Churn prediction');
-  const fraud = await project('Fraud detection');
-  const [member, viewer, admin] = await Promise.all([
-    addMember(workspace.id, 'MEMBER', 'Mia Member'),
-    addMember(workspace.id, 'VIEWER', 'Victor Viewer'),
-    addMember(workspace.id, 'ADMIN', 'Ada Admin'),
-  ]);
-  return { owner, member, viewer, admin, workspaceId: workspace.id, churn, fraud };
-}
+const team = (name?: string) => teamWithTwoProjects(server.current, name);
 
 /** An item of the project in the given stage. */
 async function itemIn(projectId: string, stageKey: string) {
@@ -76,7 +36,10 @@ async function itemIn(projectId: string, stageKey: string) {
   });
 }
 
-function lessonInput(projectId: string, overrides: Record<string, unknown> = {}) {
+function lessonInput(
+  projectId: string,
+  overrides: Partial<ProcedureInput<'lesson.create'>> = {},
+): ProcedureInput<'lesson.create'> {
   return {
     projectId,
     title: 'Plain lesson',
@@ -91,17 +54,17 @@ function lessonInput(projectId: string, overrides: Record<string, unknown> = {})
 async function createLesson(
   client: ApiClient,
   projectId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<Lesson> {
-  return client.ok<Lesson>('lesson.create', lessonInput(projectId, overrides));
+  overrides: Partial<ProcedureInput<'lesson.create'>> = {},
+) {
+  return client.ok('lesson.create', lessonInput(projectId, overrides));
 }
 
 /** Every page of a list, following nextCursor. */
-async function walk(client: ApiClient, input: Record<string, unknown>): Promise<Hit[][]> {
+async function walk(client: ApiClient, input: ProcedureInput<'lesson.list'>): Promise<Hit[][]> {
   const pages: Hit[][] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.ok<Page>('lesson.list', { ...input, ...(cursor ? { cursor } : {}) });
+    const page = await client.ok('lesson.list', { ...input, ...(cursor ? { cursor } : {}) });
     pages.push(page.items);
     cursor = page.nextCursor ?? undefined;
     if (pages.length > 100) throw new Error('pagination does not end');
@@ -135,7 +98,7 @@ describe('[lessons][create] writing a lesson', () => {
     expect(typeof lesson.createdAt).toBe('string');
     const row = await db().lesson.findUniqueOrThrow({ where: { id: lesson.id } });
     expect(row).toMatchObject({ stageId: item.stageId, stageKey: 'data', itemId: item.id });
-    const read = await t.viewer.client.ok<Lesson>('lesson.get', { lessonId: lesson.id });
+    const read = await t.viewer.client.ok('lesson.get', { lessonId: lesson.id });
     expect(read).toEqual(lesson);
   });
 
@@ -165,14 +128,14 @@ describe('[lessons][create] writing a lesson', () => {
       [{ authorId: t.owner.user.id }, 'authorId', /not an accepted field/],
     ];
     for (const [overrides, field, message] of cases) {
-      const result = await t.member.client.call(
-        'lesson.create',
-        lessonInput(t.churn.id, overrides),
-      );
+      const result = await t.member.client.callRaw('lesson.create', {
+        ...lessonInput(t.churn.id),
+        ...overrides,
+      });
       expect(result.status, field).toBe(400);
       expect(result.error?.data.fieldErrors?.[field]?.[0], field).toMatch(message);
     }
-    const missing = await t.member.client.call('lesson.create', { projectId: t.churn.id });
+    const missing = await t.member.client.callRaw('lesson.create', { projectId: t.churn.id });
     expect(Object.keys(missing.error?.data.fieldErrors ?? {}).sort()).toEqual([
       'happened',
       'learnt',
@@ -231,7 +194,7 @@ describe('[lessons][update] editing with optimistic concurrency', () => {
   it('[lessons][update] a member edits another’s lesson; the version goes up; stage and item follow the rules', async () => {
     const t = await team();
     const lesson = await createLesson(t.owner.client, t.churn.id, { stageKey: 'data' });
-    const edited = await t.member.client.ok<Lesson>('lesson.update', {
+    const edited = await t.member.client.ok('lesson.update', {
       lessonId: lesson.id,
       expectedVersion: 1,
       title: 'Better title',
@@ -253,7 +216,7 @@ describe('[lessons][update] editing with optimistic concurrency', () => {
       itemId: modellingItem.id,
     });
     expect(mismatch.status).toBe(400);
-    const moved = await t.member.client.ok<Lesson>('lesson.update', {
+    const moved = await t.member.client.ok('lesson.update', {
       lessonId: lesson.id,
       expectedVersion: 2,
       itemId: modellingItem.id,
@@ -267,7 +230,7 @@ describe('[lessons][update] editing with optimistic concurrency', () => {
     });
     expect(away.status).toBe(400);
     expect(away.error?.data.fieldErrors?.itemId?.[0]).toMatch(/it is in stage "modelling"/);
-    const cleared = await t.member.client.ok<Lesson>('lesson.update', {
+    const cleared = await t.member.client.ok('lesson.update', {
       lessonId: lesson.id,
       expectedVersion: 3,
       stageKey: null,
@@ -313,7 +276,7 @@ describe('[lessons][update] editing with optimistic concurrency', () => {
       const lesson = await createLesson(t.member.client, t.churn.id, { title: `Race ${round}` });
       const results = await Promise.all(
         [t.member, t.owner].map((person, i) =>
-          person.client.call<Lesson>('lesson.update', {
+          person.client.call('lesson.update', {
             lessonId: lesson.id,
             expectedVersion: 1,
             title: `Writer ${i}`,
@@ -363,26 +326,26 @@ describe('[lessons][delete] soft delete', () => {
       expectedVersion: 7,
     });
     expect(stale.status).toBe(409);
-    const deleted = await t.member.client.ok<{ id: string; deletedAt: string; version: number }>(
-      'lesson.delete',
-      { lessonId: doomed.id, expectedVersion: 1 },
-    );
+    const deleted = await t.member.client.ok('lesson.delete', {
+      lessonId: doomed.id,
+      expectedVersion: 1,
+    });
     expect(deleted).toMatchObject({ id: doomed.id, version: 2 });
 
     const viewer = t.viewer.client;
     expect((await viewer.call('lesson.get', { lessonId: doomed.id })).status).toBe(404);
-    const listed = await viewer.ok<Page>('lesson.list', { workspaceId: t.workspaceId });
+    const listed = await viewer.ok('lesson.list', { workspaceId: t.workspaceId });
     expect(listed.items.map((l) => l.id)).toEqual([keep.id]);
-    const searched = await viewer.ok<Page>('lesson.list', {
+    const searched = await viewer.ok('lesson.list', {
       workspaceId: t.workspaceId,
       q: 'leakage',
     });
     expect(searched.items.map((l) => l.id)).toEqual([keep.id]);
-    const tags = await viewer.ok<Array<{ tag: string; count: number }>>('lesson.tags', {
+    const tags = await viewer.ok('lesson.tags', {
       workspaceId: t.workspaceId,
     });
     expect(tags).toEqual([{ tag: 'leakage', count: 1 }]);
-    const forStage = await viewer.ok<Lesson[]>('lesson.forStage', {
+    const forStage = await viewer.ok('lesson.forStage', {
       workspaceId: t.workspaceId,
       stageKey: 'data',
     });
@@ -432,7 +395,7 @@ describe('[lessons][search] full-text search', () => {
 
   beforeAll(async () => {
     t = await team('Search team');
-    const make = async (key: string, overrides: Record<string, unknown>) => {
+    const make = async (key: string, overrides: Partial<ProcedureInput<'lesson.create'>>) => {
       ids[key] = (await createLesson(t.member.client, t.churn.id, overrides)).id;
     };
     await make('inTitle', {
@@ -474,8 +437,8 @@ describe('[lessons][search] full-text search', () => {
     });
   });
 
-  const search = (q: string, extra: Record<string, unknown> = {}) =>
-    t.viewer.client.ok<Page>('lesson.list', { workspaceId: t.workspaceId, q, ...extra });
+  const search = (q: string, extra: Partial<ProcedureInput<'lesson.list'>> = {}) =>
+    t.viewer.client.ok('lesson.list', { workspaceId: t.workspaceId, q, ...extra });
 
   it('[lessons][search] finds a lesson by a word in learnt or tried, with stemming', async () => {
     const overfitting = await search('overfitting');
@@ -509,7 +472,7 @@ describe('[lessons][search] full-text search', () => {
       { text: ' everywhere', match: false },
     ]);
     // A list without q carries no match.
-    const plain = await t.viewer.client.ok<Page>('lesson.list', { workspaceId: t.workspaceId });
+    const plain = await t.viewer.client.ok('lesson.list', { workspaceId: t.workspaceId });
     expect(plain.items.every((l) => l.match === null)).toBe(true);
   });
 
@@ -574,7 +537,7 @@ describe('[lessons][tags] tags and the tag filter', () => {
     const b = await createLesson(t.member.client, t.fraud.id, { tags: ['drift', 'cv'] });
     const c = await createLesson(t.owner.client, t.fraud.id, { tags: ['Drift', 'nlp', 'ab'] });
     await createLesson(t.owner.client, t.churn.id, { tags: [] });
-    const tags = await t.viewer.client.ok<Array<{ tag: string; count: number }>>('lesson.tags', {
+    const tags = await t.viewer.client.ok('lesson.tags', {
       workspaceId: t.workspaceId,
     });
     expect(tags).toEqual([
@@ -583,23 +546,23 @@ describe('[lessons][tags] tags and the tag filter', () => {
       { tag: 'ab', count: 1 },
       { tag: 'cv', count: 1 },
     ]);
-    const limited = await t.viewer.client.ok<unknown[]>('lesson.tags', {
+    const limited = await t.viewer.client.ok('lesson.tags', {
       workspaceId: t.workspaceId,
       limit: 2,
     });
     expect(limited).toEqual(tags.slice(0, 2));
-    const nlp = await t.viewer.client.ok<Page>('lesson.list', {
+    const nlp = await t.viewer.client.ok('lesson.list', {
       workspaceId: t.workspaceId,
       tag: 'NLP',
     });
     expect(nlp.items.map((l) => l.id)).toEqual([c.id, a.id]);
-    const drift = await t.viewer.client.ok<Page>('lesson.list', {
+    const drift = await t.viewer.client.ok('lesson.list', {
       workspaceId: t.workspaceId,
       tag: 'drift',
       projectId: t.fraud.id,
     });
     expect(drift.items.map((l) => l.id)).toEqual([c.id, b.id]);
-    const none = await t.viewer.client.ok<Page>('lesson.list', {
+    const none = await t.viewer.client.ok('lesson.list', {
       workspaceId: t.workspaceId,
       tag: 'unused',
     });
@@ -610,7 +573,7 @@ describe('[lessons][tags] tags and the tag filter', () => {
 describe('[lessons][forStage] lessons other projects logged in a stage', () => {
   it('[lessons][forStage] lists the stage’s lessons from other projects: newest day first, then most tags, capped at 20', async () => {
     const t = await team();
-    const third = await t.owner.client.ok<{ id: string }>('project.create', {
+    const third = await t.owner.client.ok('project.create', {
       workspaceId: t.workspaceId,
       name: 'Recommender',
       templateId: (await builtInTemplates(db())).v1,
@@ -637,7 +600,7 @@ describe('[lessons][forStage] lessons other projects logged in a stage', () => {
     const deleted = await mk(third.id, ['gone']);
     await t.member.client.ok('lesson.delete', { lessonId: deleted.id, expectedVersion: 1 });
 
-    const forStage = await t.viewer.client.ok<Lesson[]>('lesson.forStage', {
+    const forStage = await t.viewer.client.ok('lesson.forStage', {
       workspaceId: t.workspaceId,
       stageKey: 'data',
       excludeProjectId: t.churn.id,
@@ -650,7 +613,7 @@ describe('[lessons][forStage] lessons other projects logged in a stage', () => {
       olderManyTags,
     ]);
     expect(forStage.every((l) => l.stageKey === 'data' && l.project.id !== t.churn.id)).toBe(true);
-    const withOwn = await t.viewer.client.ok<Lesson[]>('lesson.forStage', {
+    const withOwn = await t.viewer.client.ok('lesson.forStage', {
       workspaceId: t.workspaceId,
       stageKey: 'data',
     });
@@ -658,7 +621,7 @@ describe('[lessons][forStage] lessons other projects logged in a stage', () => {
     expect(withOwn.some((l) => l.project.id === t.churn.id)).toBe(true);
 
     for (let i = 0; i < 20; i++) await mk(third.id, []);
-    const capped = await t.viewer.client.ok<Lesson[]>('lesson.forStage', {
+    const capped = await t.viewer.client.ok('lesson.forStage', {
       workspaceId: t.workspaceId,
       stageKey: 'data',
       excludeProjectId: t.churn.id,
@@ -666,7 +629,7 @@ describe('[lessons][forStage] lessons other projects logged in a stage', () => {
     expect(capped.length).toBe(20);
     expect(
       (
-        await t.viewer.client.ok<Lesson[]>('lesson.forStage', {
+        await t.viewer.client.ok('lesson.forStage', {
           workspaceId: t.workspaceId,
           stageKey: 'no-such-stage',
         })
@@ -718,7 +681,7 @@ describe('[lessons][list] pagination', () => {
     expect(inProject.flat().length).toBe(8);
     expect(inProject.flat().every((l) => l.project.id === t.fraud.id)).toBe(true);
 
-    const all = await t.viewer.client.ok<Page>('lesson.list', { workspaceId: t.workspaceId });
+    const all = await t.viewer.client.ok('lesson.list', { workspaceId: t.workspaceId });
     expect(all.items.length).toBe(23);
     expect(all.nextCursor).toBeNull();
   });
@@ -733,7 +696,7 @@ describe('[lessons][list] pagination', () => {
         learnt: i % 5 === 0 ? 'Monitor drift.' : 'Keep notes.',
       });
     }
-    const single = await t.viewer.client.ok<Page>('lesson.list', {
+    const single = await t.viewer.client.ok('lesson.list', {
       workspaceId: t.workspaceId,
       q: 'drift',
       limit: 100,
@@ -765,14 +728,14 @@ describe('[lessons][list] pagination', () => {
       });
       expect(forged.status).toBe(400);
     }
-    const plain = await t.viewer.client.ok<Page>('lesson.list', {
+    const plain = await t.viewer.client.ok('lesson.list', {
       workspaceId: t.workspaceId,
       limit: 1,
     });
     const mixed = await t.viewer.client.call('lesson.list', {
       workspaceId: t.workspaceId,
       q: 'drift',
-      cursor: plain.nextCursor,
+      cursor: plain.nextCursor!,
     });
     expect(mixed.status).toBe(400);
     expect(mixed.error?.message).toMatch(/cursor/);
@@ -807,11 +770,11 @@ describe('[lessons][tenancy] another workspace’s lessons never leak', () => {
         workspaceId: ours.workspaceId,
         stageKey: 'data',
       }),
-    ];
+    ] as const;
     for (const response of responses) expect(JSON.stringify(response)).not.toContain(MARKER);
-    const overfit = responses[2] as Page;
+    const overfit = responses[2];
     expect(overfit.items.length).toBe(1);
-    const tags = responses[4] as Array<{ tag: string; count: number }>;
+    const tags = responses[4];
     expect(tags).toEqual([{ tag: 'overfit', count: 1 }]);
 
     const client = ours.owner.client;
@@ -862,7 +825,7 @@ describe('[lessons][authz] lesson and activity procedures × roles', () => {
             authorId: users.ids.MEMBER,
           })),
         };
-        const result = await users.clients[role].call(path, row.input(fixture, role));
+        const result = await users.clients[role].callRaw(path, row.input(fixture, role));
         const want = expected(row.access, role);
         if (want === 'allowed') {
           if (result.status !== 200) failures.push(`${path} as ${role}: got ${result.status}`);

@@ -21,9 +21,8 @@ beforeAll(async () => {
   const lead = await signUp(server.current.url);
   client = lead.client;
   userId = lead.user.id;
-  workspaceId = (await client.ok<{ id: string }>('workspace.create', { name: 'Rules' })).id;
-  projectId = (await client.ok<{ id: string }>('project.create', { workspaceId, name: 'Rules' }))
-    .id;
+  workspaceId = (await client.ok('workspace.create', { name: 'Rules' })).id;
+  projectId = (await client.ok('project.create', { workspaceId, name: 'Rules' })).id;
   // Written straight to the rows (before any read, so no cache holds older figures): every
   // combination of status × due day × assignee, over the project's first items.
   const items = await db().projectItem.findMany({
@@ -61,15 +60,7 @@ describe('[dashboards] SQL counts agree with the domain rules', () => {
     const expectedOverdue = rows.filter((row) => isOverdue(row, today)).map((row) => row.id);
     expect(expectedOverdue.length).toBeGreaterThan(0);
 
-    const dashboard = await client.ok<{
-      overdueItems: Array<{ id: string }>;
-      workload: Array<{
-        assignee: { id: string } | null;
-        open: number;
-        overdue: number;
-        done: number;
-      }>;
-    }>('dashboard.project', { projectId });
+    const dashboard = await client.ok('dashboard.project', { projectId });
     expect(dashboard.overdueItems.map((item) => item.id).sort()).toEqual(expectedOverdue.sort());
 
     const expectedWorkload = workload(rows, today);
@@ -81,10 +72,7 @@ describe('[dashboards] SQL counts agree with the domain rules', () => {
     );
     expect(actualWorkload).toEqual(expectedWorkload);
 
-    const portfolio = await client.ok<{ projects: Array<{ id: string; overdue: number }> }>(
-      'dashboard.workspace',
-      { workspaceId },
-    );
+    const portfolio = await client.ok('dashboard.workspace', { workspaceId });
     expect(portfolio.projects.find((project) => project.id === projectId)?.overdue).toBe(
       expectedOverdue.length,
     );

@@ -1,33 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../../support/api-client';
-import { signUp } from '../../support/api-client';
+import { signUp, type SignedUp } from '../../support/api-client';
+import type { ProcedureInput, ProcedureOutput } from '../../support/api-types';
 import { useTestServer } from '../../support/server';
 
 const server = useTestServer();
 const db = () => server.current.database.db;
 
-type Project = {
-  id: string;
-  name: string;
-  description: string | null;
-  phase: string;
-  approach: string | null;
-  archived: boolean;
-  version: number;
-  currentStageKey: string | null;
-  template: { versionLabel: string } | null;
-};
-
-let lead: { client: ApiClient; user: { id: string } };
+let lead: SignedUp;
 let workspaceId: string;
 
 beforeAll(async () => {
   lead = await signUp(server.current.url, { name: 'Pat Lead' });
-  workspaceId = (await lead.client.ok<{ id: string }>('workspace.create', { name: 'Projects' })).id;
+  workspaceId = (await lead.client.ok('workspace.create', { name: 'Projects' })).id;
 });
 
-async function create(name: string, extra: Record<string, unknown> = {}) {
-  return lead.client.ok<Project>('project.create', { workspaceId, name, ...extra });
+async function create(name: string, extra: Partial<ProcedureInput<'project.create'>> = {}) {
+  return lead.client.ok('project.create', { workspaceId, name, ...extra });
 }
 
 describe('[projects] create, list, get', () => {
@@ -47,7 +35,7 @@ describe('[projects] create, list, get', () => {
     expect(project.currentStageKey).toBe('scoping');
     const activity = await db().activityLog.findFirstOrThrow({ where: { entityId: project.id } });
     expect(activity).toMatchObject({ action: 'project.created', actorId: lead.user.id });
-    const invalid = await lead.client.call('project.create', {
+    const invalid = await lead.client.callRaw('project.create', {
       workspaceId,
       name: '',
       phase: 'BETA',
@@ -59,7 +47,7 @@ describe('[projects] create, list, get', () => {
   it('lists by name with search and cursor pages, archived apart', async () => {
     for (const name of ['Alpha churn', 'Beta churn', 'Gamma fraud', 'Delta churn'])
       await create(name);
-    const search = await lead.client.ok<{ items: Project[] }>('project.list', {
+    const search = await lead.client.ok('project.list', {
       workspaceId,
       search: 'CHURN',
     });
@@ -67,20 +55,17 @@ describe('[projects] create, list, get', () => {
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Project[]; nextCursor: string | null } = await lead.client.ok(
-        'project.list',
-        {
-          workspaceId,
-          limit: 2,
-          ...(cursor ? { cursor } : {}),
-        },
-      );
+      const page: ProcedureOutput<'project.list'> = await lead.client.ok('project.list', {
+        workspaceId,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       names.push(...page.items.map((p) => p.name));
       cursor = page.nextCursor;
     } while (cursor);
     expect(names).toEqual([...names].sort());
     expect(new Set(names).size).toBe(names.length);
-    const got = await lead.client.ok<Project>('project.get', { projectId: search.items[0]!.id });
+    const got = await lead.client.ok('project.get', { projectId: search.items[0]!.id });
     expect(got.name).toBe('Alpha churn');
   });
 });
@@ -88,7 +73,7 @@ describe('[projects] create, list, get', () => {
 describe('[projects] update, stage, archive', () => {
   it('update needs the current version; a stale one is CONFLICT with the current project', async () => {
     const project = await create('Recommender');
-    const updated = await lead.client.ok<Project>('project.update', {
+    const updated = await lead.client.ok('project.update', {
       projectId: project.id,
       expectedVersion: project.version,
       description: 'Top-10 for the home page',
@@ -115,7 +100,7 @@ describe('[projects] update, stage, archive', () => {
 
   it('sets the current stage, refusing an unknown one', async () => {
     const project = await create('OCR');
-    const moved = await lead.client.ok<Project>('project.setStage', {
+    const moved = await lead.client.ok('project.setStage', {
       projectId: project.id,
       expectedVersion: project.version,
       stageKey: 'data',
@@ -132,22 +117,22 @@ describe('[projects] update, stage, archive', () => {
 
   it('archives and unarchives; archived projects leave the default list', async () => {
     const project = await create('Old pilot');
-    const archived = await lead.client.ok<Project>('project.archive', {
+    const archived = await lead.client.ok('project.archive', {
       projectId: project.id,
       expectedVersion: project.version,
     });
     expect(archived.archived).toBe(true);
-    const active = await lead.client.ok<{ items: Project[] }>('project.list', {
+    const active = await lead.client.ok('project.list', {
       workspaceId,
       limit: 100,
     });
     expect(active.items.map((p) => p.id)).not.toContain(project.id);
-    const old = await lead.client.ok<{ items: Project[] }>('project.list', {
+    const old = await lead.client.ok('project.list', {
       workspaceId,
       archived: true,
     });
     expect(old.items.map((p) => p.id)).toEqual([project.id]);
-    const back = await lead.client.ok<Project>('project.unarchive', {
+    const back = await lead.client.ok('project.unarchive', {
       projectId: project.id,
       expectedVersion: archived.version,
     });

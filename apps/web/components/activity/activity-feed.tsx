@@ -1,16 +1,15 @@
 'use client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ActivityIcon } from 'lucide-react';
-import { useMemo } from 'react';
-import { formatDateTime, formatRelative } from '../../lib/format';
-import { shortStageTitle } from '../../lib/labels';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useDefaultStages } from '../portfolio/use-default-stages';
-import { Button } from '../ui/button';
+import { LoadMore } from '../common/load-more';
+import { RelativeTime } from '../common/relative-time';
 import { EmptyState } from '../ui/empty-state';
 import { QueryState } from '../ui/query-state';
 import { Skeleton } from '../ui/skeleton';
-import { describeActivity, type ActivityNames } from './describe-activity';
+import { ActivitySentence } from './activity-sentence';
+import { useActivityNames } from './use-activity-names';
 
 /** The workspace's activity (or one project's), newest first, page by page. */
 export function ActivityFeed({
@@ -31,7 +30,11 @@ export function ActivityFeed({
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
-  const names = useActivityNames(workspaceId, projectId);
+  const names = useActivityNames(
+    workspaceId,
+    useFeedStages(workspaceId, projectId),
+    Boolean(projectId),
+  );
 
   return (
     <section aria-label="Activity" className="space-y-3">
@@ -57,17 +60,9 @@ export function ActivityFeed({
                 return (
                   <li key={entry.id} className="px-4 py-2.5 text-sm" data-testid="activity-entry">
                     <p className="break-words" data-testid="activity-sentence">
-                      <span className="font-medium">{entry.actor?.name ?? 'Someone'}</span>{' '}
-                      {describeActivity(entry, names)}
-                      {where ? <span className="text-muted-foreground"> in {where}</span> : null}
+                      <ActivitySentence entry={entry} names={names} where={where} />
                     </p>
-                    <time
-                      className="text-xs text-muted-foreground"
-                      dateTime={String(entry.at)}
-                      title={formatDateTime(entry.at)}
-                    >
-                      {formatRelative(entry.at)}
-                    </time>
+                    <RelativeTime at={entry.at} className="text-xs text-muted-foreground" />
                   </li>
                 );
               })}
@@ -75,43 +70,21 @@ export function ActivityFeed({
           );
         }}
       </QueryState>
-      {feed.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button
-            pending={feed.isFetchingNextPage}
-            variant="outline"
-            onClick={() => void feed.fetchNextPage()}
-            disabled={feed.isFetchingNextPage}
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={feed}>Load more</LoadMore>
     </section>
   );
 }
 
 /**
- * Stage titles and member names for the sentences. In a project's feed, its
- * own stages; in the workspace's, the default checklist's (the portfolio's
- * columns). Until they arrive, or for an unknown key, the key made readable.
+ * The stages the feed's entries name: in a project's feed, its own; in the
+ * workspace's, the default checklist's (the portfolio's columns).
  */
-function useActivityNames(workspaceId: string, projectId: string | undefined): ActivityNames {
+function useFeedStages(workspaceId: string, projectId: string | undefined) {
   const trpc = useTRPC();
   const project = useQuery({
     ...trpc.dashboard.project.queryOptions({ projectId: projectId ?? '' }),
     enabled: Boolean(projectId),
   });
   const defaults = useDefaultStages(workspaceId);
-  const members = useQuery(trpc.workspace.members.queryOptions({ workspaceId }));
-  const stages = projectId ? project.data?.stages : defaults.stages;
-  return useMemo(() => {
-    const titles = new Map((stages ?? []).map((s) => [s.key, shortStageTitle(s.title)]));
-    const people = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
-    return {
-      stageTitle: (key) => titles.get(key),
-      memberName: (id) => people.get(id),
-      inProject: Boolean(projectId),
-    };
-  }, [stages, members.data, projectId]);
+  return projectId ? project.data?.stages : defaults.stages;
 }

@@ -4,15 +4,15 @@ import { ZLoginInput, ZRegisterInput, passwordWeakness } from '../../lib/domain'
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, type FormEventHandler, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { errorInfo } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/form-errors';
 import { setSession, useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { safeNextPath } from '../../lib/safe-next-path';
+import { FormRootError, SubmitButton } from '../form/submit';
 import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
 import { FormField } from '../ui/form-field';
 import { Input } from '../ui/input';
 
@@ -36,6 +36,66 @@ function useLeaveWhenSignedIn(next: string): boolean {
   return session.status === 'signedIn';
 }
 
+/** The line under each form that leads to the other one. */
+const OTHER_FORM = {
+  '/sign-up': ['New here?', 'Create an account'],
+  '/sign-in': ['Already have an account?', 'Sign in'],
+} as const;
+
+/**
+ * The frame of both auth forms: heading and intro, the fields, the refusal
+ * that belongs to no field, the submit button, and the way to the other form.
+ */
+function AuthFrame({
+  title,
+  intro,
+  notice,
+  onSubmit,
+  rootError,
+  pending,
+  submitLabel,
+  other,
+  children,
+}: {
+  title: string;
+  intro: string;
+  /** Shown above the form (e.g. "your session has ended"). */
+  notice?: ReactNode;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  rootError: string | undefined;
+  pending: boolean;
+  submitLabel: string;
+  /** The other form, linked at the bottom ("New here? Create an account"), keeping `?next=`. */
+  other: keyof typeof OTHER_FORM;
+  children: ReactNode;
+}) {
+  const next = useNext();
+  const [question, label] = OTHER_FORM[other];
+  return (
+    <>
+      <h1 className="mb-1 text-xl font-semibold">{title}</h1>
+      <p className="mb-4 text-sm text-muted-foreground">{intro}</p>
+      {notice}
+      <form noValidate onSubmit={onSubmit}>
+        <div className="grid gap-2">{children}</div>
+        <FormRootError message={rootError} className="mb-3" />
+        <SubmitButton pending={pending} className="w-full">
+          {submitLabel}
+        </SubmitButton>
+      </form>
+      <p className="mt-4 text-center text-sm text-muted-foreground">
+        {question}{' '}
+        <Link
+          className="font-medium text-primary underline-offset-4 hover:underline"
+          href={withNext(other, next)}
+        >
+          {label}
+        </Link>
+      </p>
+    </>
+  );
+}
+
 export function SignInForm() {
   const trpc = useTRPC();
   const router = useRouter();
@@ -56,50 +116,31 @@ export function SignInForm() {
       onError: (error) => applyServerErrors(form.setError, error, ['email', 'password']),
     }),
   );
-  const rootError = form.formState.errors.root?.server?.message;
 
   return (
-    <>
-      <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
-      <p className="mb-4 text-sm text-muted-foreground">Welcome back to Shipshape.</p>
-      {expired ? (
-        <Alert variant="warning" className="mb-4" role="status">
-          Your session has ended. Sign in again to continue where you were.
-        </Alert>
-      ) : null}
-      <form noValidate onSubmit={form.handleSubmit((values) => login.mutate(values))}>
-        <div className="grid gap-2">
-          <FormField label="Email" error={form.formState.errors.email?.message}>
-            <Input type="email" autoComplete="email" autoFocus {...form.register('email')} />
-          </FormField>
-          <FormField label="Password" error={form.formState.errors.password?.message}>
-            <Input type="password" autoComplete="current-password" {...form.register('password')} />
-          </FormField>
-        </div>
-        {rootError ? (
-          <Alert variant="destructive" role="alert" className="mb-3">
-            {rootError}
+    <AuthFrame
+      title="Sign in"
+      intro="Welcome back to Shipshape."
+      other="/sign-up"
+      notice={
+        expired ? (
+          <Alert variant="warning" className="mb-4" role="status">
+            Your session has ended. Sign in again to continue where you were.
           </Alert>
-        ) : null}
-        <Button
-          pending={login.isPending}
-          type="submit"
-          className="w-full"
-          disabled={login.isPending}
-        >
-          Sign in
-        </Button>
-      </form>
-      <p className="mt-4 text-center text-sm text-muted-foreground">
-        New here?{' '}
-        <Link
-          className="font-medium text-primary underline-offset-4 hover:underline"
-          href={withNext('/sign-up', next)}
-        >
-          Create an account
-        </Link>
-      </p>
-    </>
+        ) : null
+      }
+      onSubmit={form.handleSubmit((values) => login.mutate(values))}
+      rootError={form.formState.errors.root?.server?.message}
+      pending={login.isPending}
+      submitLabel="Sign in"
+    >
+      <FormField label="Email" error={form.formState.errors.email?.message}>
+        <Input type="email" autoComplete="email" autoFocus {...form.register('email')} />
+      </FormField>
+      <FormField label="Password" error={form.formState.errors.password?.message}>
+        <Input type="password" autoComplete="current-password" {...form.register('password')} />
+      </FormField>
+    </AuthFrame>
   );
 }
 
@@ -133,63 +174,38 @@ export function SignUpForm() {
       },
     }),
   );
-  const rootError = form.formState.errors.root?.server?.message;
+  const errors = form.formState.errors;
 
   return (
-    <>
-      <h1 className="mb-1 text-xl font-semibold">Create your account</h1>
-      <p className="mb-4 text-sm text-muted-foreground">
-        Track your ML projects along the end-to-end checklist.
-      </p>
-      <form
-        noValidate
-        onSubmit={form.handleSubmit((values) => {
-          const weakness = passwordWeakness(values.password, values.email, values.name);
-          if (weakness) {
-            form.setError('password', { type: 'weak', message: weakness });
-            return;
-          }
-          register.mutate(values);
-        })}
+    <AuthFrame
+      title="Create your account"
+      intro="Track your ML projects along the end-to-end checklist."
+      other="/sign-in"
+      onSubmit={form.handleSubmit((values) => {
+        const weakness = passwordWeakness(values.password, values.email, values.name);
+        if (weakness) {
+          form.setError('password', { type: 'weak', message: weakness });
+          return;
+        }
+        register.mutate(values);
+      })}
+      rootError={errors.root?.server?.message}
+      pending={register.isPending}
+      submitLabel="Create account"
+    >
+      <FormField label="Name" error={errors.name?.message}>
+        <Input autoComplete="name" autoFocus {...form.register('name')} />
+      </FormField>
+      <FormField label="Email" error={errors.email?.message}>
+        <Input type="email" autoComplete="email" {...form.register('email')} />
+      </FormField>
+      <FormField
+        label="Password"
+        hint="At least 10 characters, without your name or email."
+        error={errors.password?.message}
       >
-        <div className="grid gap-2">
-          <FormField label="Name" error={form.formState.errors.name?.message}>
-            <Input autoComplete="name" autoFocus {...form.register('name')} />
-          </FormField>
-          <FormField label="Email" error={form.formState.errors.email?.message}>
-            <Input type="email" autoComplete="email" {...form.register('email')} />
-          </FormField>
-          <FormField
-            label="Password"
-            hint="At least 10 characters, without your name or email."
-            error={form.formState.errors.password?.message}
-          >
-            <Input type="password" autoComplete="new-password" {...form.register('password')} />
-          </FormField>
-        </div>
-        {rootError ? (
-          <Alert variant="destructive" role="alert" className="mb-3">
-            {rootError}
-          </Alert>
-        ) : null}
-        <Button
-          pending={register.isPending}
-          type="submit"
-          className="w-full"
-          disabled={register.isPending}
-        >
-          Create account
-        </Button>
-      </form>
-      <p className="mt-4 text-center text-sm text-muted-foreground">
-        Already have an account?{' '}
-        <Link
-          className="font-medium text-primary underline-offset-4 hover:underline"
-          href={withNext('/sign-in', next)}
-        >
-          Sign in
-        </Link>
-      </p>
-    </>
+        <Input type="password" autoComplete="new-password" {...form.register('password')} />
+      </FormField>
+    </AuthFrame>
   );
 }

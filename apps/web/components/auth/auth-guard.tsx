@@ -2,7 +2,8 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { useSession } from '../../lib/session';
-import { Skeleton, Loading } from '../ui/skeleton';
+import { LoadingState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 
 /** Shows its children only when signed in; otherwise sends the user to sign in and back. */
 export function AuthGuard({ children }: { children: ReactNode }) {
@@ -26,7 +27,11 @@ export function AuthGuard({ children }: { children: ReactNode }) {
 
 export function AppSkeleton() {
   return (
-    <Loading label="Loading Shipshape…">
+    <LoadingState
+      label="Loading Shipshape…"
+      className="space-y-0"
+      slowClassName="mx-auto max-w-7xl px-4"
+    >
       <div className="border-b bg-card">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
           <Skeleton className="size-7 rounded-lg" />
@@ -38,6 +43,6 @@ export function AppSkeleton() {
         <Skeleton className="h-8 w-64" />
         <Skeleton className="h-64 w-full" />
       </div>
-    </Loading>
+    </LoadingState>
   );
 }

@@ -1,10 +1,12 @@
 'use client';
 import { LightbulbIcon } from 'lucide-react';
-import Link from 'next/link';
-import { describeAction } from '../../lib/activity';
 import { formatRelative } from '../../lib/format';
 import type { RouterOutputs } from '../../lib/trpc';
-import { Panel } from './panel';
+import { ActivitySentence } from '../activity/activity-sentence';
+import { useActivityNames } from '../activity/use-activity-names';
+import { RelativeTime } from '../common/relative-time';
+import { useWorkspace } from '../workspace/workspace-context';
+import { LinkRow, Panel } from './panel';
 
 type Dashboard = RouterOutputs['dashboard']['project'];
 
@@ -21,77 +23,54 @@ export function LatestLessons({
   return (
     <Panel
       title="Latest lessons"
-      action={
-        <Link
-          href={`/w/${slug}/lessons?project=${projectId}`}
-          className="text-sm text-primary hover:underline"
-        >
-          All lessons
-        </Link>
-      }
+      link={{ href: `/w/${slug}/lessons?project=${projectId}`, label: 'All lessons' }}
+      empty={lessons.length === 0 ? 'No lessons logged yet.' : null}
     >
-      {lessons.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No lessons logged yet.</p>
-      ) : (
-        <ul className="divide-y" data-testid="dashboard-lessons">
-          {lessons.slice(0, 5).map((lesson) => (
-            <li key={lesson.id} className="flex gap-2 py-2 text-sm">
-              <LightbulbIcon
-                className="mt-0.5 size-4 shrink-0 text-muted-foreground"
-                aria-hidden="true"
-              />
-              <div className="min-w-0">
-                <Link
-                  href={`/w/${slug}/lessons?lesson=${lesson.id}`}
-                  className="font-medium break-words hover:underline"
-                >
-                  {lesson.title}
-                </Link>
-                <p className="text-xs text-muted-foreground">
-                  {lesson.author?.name ?? 'Someone'} · {formatRelative(lesson.createdAt)}
-                  {lesson.tags.length ? ` · ${lesson.tags.join(', ')}` : ''}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="divide-y" data-testid="dashboard-lessons">
+        {lessons.slice(0, 5).map((lesson) => (
+          <LinkRow
+            key={lesson.id}
+            icon={LightbulbIcon}
+            href={`/w/${slug}/lessons?lesson=${lesson.id}`}
+            title={lesson.title}
+            meta={`${lesson.author?.name ?? 'Someone'} · ${formatRelative(lesson.createdAt)}${
+              lesson.tags.length ? ` · ${lesson.tags.join(', ')}` : ''
+            }`}
+            className="flex gap-2 py-2 text-sm"
+            linkClassName="font-medium break-words hover:underline"
+          />
+        ))}
+      </ul>
     </Panel>
   );
 }
 
-/** What happened last in the project. */
+/** What happened last in the project, in the activity feed's sentences. */
 export function RecentActivity({
   activity,
+  stages,
   base,
 }: {
   activity: Dashboard['activity'];
+  stages: Dashboard['stages'];
   base: string;
 }) {
+  const { workspace } = useWorkspace();
+  const names = useActivityNames(workspace.id, stages, true);
   return (
     <Panel
       title="Recent activity"
-      action={
-        <Link href={`${base}/activity`} className="text-sm text-primary hover:underline">
-          All activity
-        </Link>
-      }
+      link={{ href: `${base}/activity`, label: 'All activity' }}
+      empty={activity.length === 0 ? 'Nothing has happened yet.' : null}
     >
-      {activity.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Nothing has happened yet.</p>
-      ) : (
-        <ul className="space-y-2" data-testid="dashboard-activity">
-          {activity.slice(0, 8).map((entry) => (
-            <li key={entry.id} className="text-sm">
-              <span className="font-medium">{entry.actor?.name ?? 'Someone'}</span>{' '}
-              {describeAction(entry.action)}
-              <span className="block text-xs text-muted-foreground">
-                {formatRelative(entry.at)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="space-y-2" data-testid="dashboard-activity">
+        {activity.slice(0, 8).map((entry) => (
+          <li key={entry.id} className="text-sm">
+            <ActivitySentence entry={entry} names={names} />
+            <RelativeTime at={entry.at} className="block text-xs text-muted-foreground" />
+          </li>
+        ))}
+      </ul>
     </Panel>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 import { AlertTriangleIcon } from 'lucide-react';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatNumber } from '../../lib/format';
 import { formatCalendarDate } from '../../lib/items';
 import type { RouterOutputs } from '../../lib/trpc';
-import { Panel } from './panel';
+import { LinkRow, Panel } from './panel';
 
 type Dashboard = RouterOutputs['dashboard']['project'];
 
@@ -26,33 +25,25 @@ export function ItemList({
   testId: string;
 }) {
   return (
-    <Panel title={`${title} (${formatNumber(items.length)})`} icon={icon} testId={testId}>
-      {items.length === 0 ? (
-        <p className="text-sm text-muted-foreground">{empty}</p>
-      ) : (
-        <ul className="divide-y">
-          {items.slice(0, 8).map((item) => (
-            <li key={item.id} className="flex items-start gap-2 py-1.5 text-sm">
-              <AlertTriangleIcon
-                className="mt-0.5 size-4 shrink-0 text-muted-foreground"
-                aria-hidden="true"
-              />
-              <div className="min-w-0 flex-1">
-                <Link
-                  href={`${base}/s/${encodeURIComponent(item.stageKey)}#item-${item.id}`}
-                  className="break-words hover:underline"
-                >
-                  {item.title}
-                </Link>
-                <p className="text-xs text-muted-foreground">
-                  {item.assignee?.name ?? 'Unassigned'}
-                  {item.dueDate ? ` · due ${formatCalendarDate(item.dueDate)}` : ''}
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+    <Panel
+      title={`${title} (${formatNumber(items.length)})`}
+      icon={icon}
+      testId={testId}
+      empty={items.length === 0 ? empty : null}
+    >
+      <ul className="divide-y">
+        {items.slice(0, 8).map((item) => (
+          <LinkRow
+            key={item.id}
+            icon={AlertTriangleIcon}
+            href={`${base}/s/${encodeURIComponent(item.stageKey)}#item-${item.id}`}
+            title={item.title}
+            meta={`${item.assignee?.name ?? 'Unassigned'}${item.dueDate ? ` · due ${formatCalendarDate(item.dueDate)}` : ''}`}
+            className="flex items-start gap-2 py-1.5 text-sm"
+            linkClassName="break-words hover:underline"
+          />
+        ))}
+      </ul>
     </Panel>
   );
 }

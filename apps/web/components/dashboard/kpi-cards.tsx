@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { formatMeasure } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { cn } from '../../lib/utils';
-import { Badge } from '../ui/badge';
+import { OnTrackBadge } from '../kpi/on-track-badge';
 import { Panel } from './panel';
 import { Sparkline } from './sparkline';
 
@@ -41,53 +41,46 @@ export function KpiCards({
   return (
     <Panel
       title="KPIs"
-      action={
-        <Link href={`${base}/kpis`} className="text-sm text-primary hover:underline">
-          All KPIs
-        </Link>
+      link={{ href: `${base}/kpis`, label: 'All KPIs' }}
+      empty={
+        all.length === 0 ? (
+          <>
+            No KPIs yet.{' '}
+            <Link href={`${base}/kpis`} className="text-primary hover:underline">
+              Define one
+            </Link>{' '}
+            to follow business, model and system metrics.
+          </>
+        ) : null
       }
     >
-      {all.length === 0 ? (
-        <p className="text-sm text-muted-foreground">
-          No KPIs yet.{' '}
-          <Link href={`${base}/kpis`} className="text-primary hover:underline">
-            Define one
-          </Link>{' '}
-          to follow business, model and system metrics.
-        </p>
-      ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="kpi-cards">
-          {kpis.map((kpi, index) => (
-            <li key={kpi.id} className="min-w-0 rounded-lg border p-3" data-testid="kpi-card">
-              <div className="flex items-start justify-between gap-2">
-                <p className="min-w-0 truncate text-sm font-medium" title={kpi.name}>
-                  {kpi.name}
-                </p>
-                {kpi.onTrack === null ? null : (
-                  <Badge variant={kpi.onTrack ? 'secondary' : 'destructive'}>
-                    {kpi.onTrack ? 'On track' : 'Off track'}
-                  </Badge>
-                )}
-              </div>
-              <p className="mt-1 text-xl font-semibold tabular-nums" data-testid="kpi-latest">
-                {formatMeasure(kpi.latest, kpi.unit)}
+      <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="kpi-cards">
+        {kpis.map((kpi, index) => (
+          <li key={kpi.id} className="min-w-0 rounded-lg border p-3" data-testid="kpi-card">
+            <div className="flex items-start justify-between gap-2">
+              <p className="min-w-0 truncate text-sm font-medium" title={kpi.name}>
+                {kpi.name}
               </p>
-              <p className="text-xs text-muted-foreground">
-                Baseline {formatMeasure(kpi.baseline, kpi.unit)} · target{' '}
-                {formatMeasure(kpi.target, kpi.unit)}
-              </p>
-              <Sparkline
-                className={cn(
-                  'mt-2 h-8 w-full',
-                  kpi.onTrack === false ? 'text-destructive' : 'text-primary',
-                )}
-                values={sparklines[index] ?? []}
-                label={`${kpi.name} over time`}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+              <OnTrackBadge onTrack={kpi.onTrack} />
+            </div>
+            <p className="mt-1 text-xl font-semibold tabular-nums" data-testid="kpi-latest">
+              {formatMeasure(kpi.latest, kpi.unit)}
+            </p>
+            <p className="text-xs text-muted-foreground">
+              Baseline {formatMeasure(kpi.baseline, kpi.unit)} · target{' '}
+              {formatMeasure(kpi.target, kpi.unit)}
+            </p>
+            <Sparkline
+              className={cn(
+                'mt-2 h-8 w-full',
+                kpi.onTrack === false ? 'text-destructive' : 'text-primary',
+              )}
+              values={sparklines[index] ?? []}
+              label={`${kpi.name} over time`}
+            />
+          </li>
+        ))}
+      </ul>
     </Panel>
   );
 }

@@ -24,10 +24,17 @@ export function ProgressBar({
       aria-hidden="true"
       className={cn('h-2 w-full overflow-hidden rounded-full bg-muted', className)}
     >
-      <div
-        className={cn('h-full rounded-full', STATE_FILL[state])}
-        style={{ width: `${Math.max(0, Math.min(100, percent))}%` }}
-      />
+      <ProgressFill percent={percent} state={state} />
     </div>
+  );
+}
+
+/** The filled part of a progress bar: `percent` wide (clamped), in its state's colour. */
+export function ProgressFill({ percent, state }: { percent: number; state: TStageState }) {
+  return (
+    <div
+      className={cn('h-full rounded-full', STATE_FILL[state])}
+      style={{ width: `${Math.max(0, Math.min(100, percent))}%` }}
+    />
   );
 }

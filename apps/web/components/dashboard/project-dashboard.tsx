@@ -1,10 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { BanIcon, ClockIcon } from 'lucide-react';
-import { errorInfo } from '../../lib/errors';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
-import { Loading, Skeleton } from '../ui/skeleton';
+import { QueryState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 import { LatestLessons, RecentActivity } from './dashboard-feeds';
 import { ItemList } from './item-list';
 import { KpiCards, useKpiSparklines } from './kpi-cards';
@@ -13,6 +12,25 @@ import { StatusBreakdown } from './status-breakdown';
 import { Workload } from './workload';
 
 type Project = RouterOutputs['project']['get'];
+type Dashboard = RouterOutputs['dashboard']['project'];
+
+/** The items that need attention, each list a panel. */
+const PROBLEM_LISTS = [
+  {
+    key: 'overdueItems',
+    title: 'Overdue',
+    icon: <ClockIcon />,
+    empty: 'Nothing is overdue.',
+    testId: 'overdue-items',
+  },
+  {
+    key: 'blockedItems',
+    title: 'Blocked',
+    icon: <BanIcon />,
+    empty: 'Nothing is blocked.',
+    testId: 'blocked-items',
+  },
+] as const;
 
 /**
  * A project at a glance: stages and their progress, status and workload,
@@ -31,28 +49,51 @@ export function ProjectDashboard({
   const trpc = useTRPC();
   const dashboard = useQuery(trpc.dashboard.project.queryOptions({ projectId: project.id }));
   const sparklines = useKpiSparklines(dashboard.data?.kpis);
-  const base = `/w/${slug}/p/${project.id}`;
 
-  if (dashboard.error) {
-    return (
-      <Alert variant="destructive" role="alert">
-        The dashboard could not be loaded: {errorInfo(dashboard.error).message}
-      </Alert>
-    );
-  }
-  if (dashboard.isPending) {
-    return (
-      <Loading label="Loading the dashboard…">
+  return (
+    <QueryState
+      query={dashboard}
+      what="The dashboard"
+      label="Loading the dashboard…"
+      fallback={
         <div className="grid gap-4 lg:grid-cols-3">
           <Skeleton className="h-96 lg:col-span-2" />
           <Skeleton className="h-96" />
         </div>
-      </Loading>
-    );
-  }
-  const data = dashboard.data;
-  const ready = sparklines.ready;
+      }
+    >
+      {(data) => (
+        <DashboardPanels
+          data={data}
+          project={project}
+          slug={slug}
+          canEdit={canEdit}
+          ready={sparklines.ready}
+          sparklines={sparklines.values}
+        />
+      )}
+    </QueryState>
+  );
+}
 
+/** The panels, once the dashboard has loaded. */
+function DashboardPanels({
+  data,
+  project,
+  slug,
+  canEdit,
+  ready,
+  sparklines,
+}: {
+  data: Dashboard;
+  project: Project;
+  slug: string;
+  canEdit: boolean;
+  /** The KPI sparklines have all answered. */
+  ready: boolean;
+  sparklines: number[][];
+}) {
+  const base = `/w/${slug}/p/${project.id}`;
   return (
     <div
       className="space-y-4"
@@ -74,29 +115,16 @@ export function ProjectDashboard({
       </div>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <ItemList
-          title="Overdue"
-          icon={<ClockIcon />}
-          items={data.overdueItems}
-          empty="Nothing is overdue."
-          base={base}
-          testId="overdue-items"
-        />
-        <ItemList
-          title="Blocked"
-          icon={<BanIcon />}
-          items={data.blockedItems}
-          empty="Nothing is blocked."
-          base={base}
-          testId="blocked-items"
-        />
+        {PROBLEM_LISTS.map(({ key, ...list }) => (
+          <ItemList key={key} {...list} items={data[key]} base={base} />
+        ))}
       </div>
 
-      <KpiCards kpis={data.kpis} sparklines={sparklines.values} base={base} />
+      <KpiCards kpis={data.kpis} sparklines={sparklines} base={base} />
 
       <div className="grid gap-4 md:grid-cols-2">
         <LatestLessons lessons={data.lessons} slug={slug} projectId={project.id} />
-        <RecentActivity activity={data.activity} base={base} />
+        <RecentActivity activity={data.activity} stages={data.stages} base={base} />
       </div>
     </div>
   );

@@ -78,22 +78,20 @@ export default function KpiChart({
             labelFormatter={(t) => formatDateTime(Number(t))}
             formatter={(value) => [formatMeasure(Number(value), unit), name]}
           />
-          {baseline !== null ? (
-            <ReferenceLine
-              y={baseline}
-              stroke="var(--muted-foreground)"
-              strokeDasharray="4 4"
-              label={{ value: 'Baseline', position: 'insideTopLeft', fontSize: 11 }}
-            />
-          ) : null}
-          {target !== null ? (
-            <ReferenceLine
-              y={target}
-              stroke="var(--stage-done)"
-              strokeDasharray="6 3"
-              label={{ value: 'Target', position: 'insideTopLeft', fontSize: 11 }}
-            />
-          ) : null}
+          {[
+            { at: baseline, label: 'Baseline', stroke: 'var(--muted-foreground)', dash: '4 4' },
+            { at: target, label: 'Target', stroke: 'var(--stage-done)', dash: '6 3' },
+          ].map(({ at, label, stroke, dash }) =>
+            at === null ? null : (
+              <ReferenceLine
+                key={label}
+                y={at}
+                stroke={stroke}
+                strokeDasharray={dash}
+                label={{ value: label, position: 'insideTopLeft', fontSize: 11 }}
+              />
+            ),
+          )}
           <Line
             type="monotone"
             dataKey="avg"

@@ -1,27 +1,23 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { errorInfo } from '../../lib/errors';
+import { apiErrorData, errorInfo, type ApiErrorData } from '../../lib/errors';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { FormCard } from '../form/form-card';
 import { Button } from '../ui/button';
 import { Textarea } from '../ui/input';
 import { Label } from '../ui/label';
 import { ZCsvForm } from './kpi-form-schemas';
 import { useRefreshKpis, type Kpi } from './use-refresh-kpis';
 
-interface RowError {
-  row: number;
-  message: string;
-}
+/** A pasted row the API refused: its number and why (the errorFormatter's `rowErrors`). */
+type RowError = NonNullable<ApiErrorData['rowErrors']>[number];
 
 function rowErrorsOf(error: unknown): RowError[] {
-  if (!(error instanceof TRPCClientError)) return [];
-  const rows = (error.data as { rowErrors?: unknown } | undefined)?.rowErrors;
-  return Array.isArray(rows) ? (rows as RowError[]) : [];
+  return apiErrorData(error)?.rowErrors ?? [];
 }
 
 /** Adds many measurements at once, pasted as CSV; a bad row refuses the whole paste. */
@@ -49,13 +45,11 @@ export function CsvForm({ kpi }: { kpi: Kpi }) {
   const filled = form.watch('csv').trim() !== '';
 
   return (
-    <form
+    <FormCard
+      title="Paste CSV"
+      onSubmit={submit}
       className="grid content-start gap-2 rounded-lg border p-3"
-      aria-label="Paste CSV"
-      noValidate
-      onSubmit={(event) => void submit(event)}
     >
-      <h4 className="text-sm font-medium">Paste CSV</h4>
       <Label htmlFor="kpi-csv" className="text-xs font-normal text-muted-foreground">
         One value per line: value[,recordedAt[,note]], or a header row naming those columns.
       </Label>
@@ -91,6 +85,6 @@ export function CsvForm({ kpi }: { kpi: Kpi }) {
           Import values
         </Button>
       </div>
-    </form>
+    </FormCard>
   );
 }

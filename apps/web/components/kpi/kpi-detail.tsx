@@ -2,12 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import { errorInfo } from '../../lib/errors';
 import { formatMeasure, formatRelative } from '../../lib/format';
 import { KPI_DIRECTION_LABEL, KPI_KIND_LABEL } from '../../lib/items';
 import { useTRPC } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { QueryState } from '../ui/query-state';
 import { Skeleton } from '../ui/skeleton';
 import { CsvForm } from './kpi-csv-form';
 import { formatChange, formatRelativeChange } from './kpi-format';
@@ -99,28 +98,31 @@ export function KpiDetail({ kpi, canEdit }: { kpi: Kpi; canEdit: boolean }) {
           Last measured {formatRelative(kpi.latestAt)}
         </p>
       ) : null}
-      {series.error ? (
-        <Alert variant="destructive">
-          The chart could not be loaded: {errorInfo(series.error).message}
-        </Alert>
-      ) : series.isPending ? (
-        <Skeleton className="h-72 w-full" />
-      ) : points.length === 0 ? (
-        <p
-          className="grid h-40 place-items-center rounded-lg border border-dashed text-sm text-muted-foreground"
-          data-testid="kpi-chart-empty"
-        >
-          No values in this range yet.
-        </p>
-      ) : (
-        <KpiChart
-          points={points}
-          unit={kpi.unit}
-          baseline={kpi.baseline}
-          target={kpi.target}
-          name={kpi.name}
-        />
-      )}
+      <QueryState
+        query={series}
+        what="The chart"
+        label="Loading the chart…"
+        fallback={<Skeleton className="h-72 w-full" />}
+      >
+        {() =>
+          points.length === 0 ? (
+            <p
+              className="grid h-40 place-items-center rounded-lg border border-dashed text-sm text-muted-foreground"
+              data-testid="kpi-chart-empty"
+            >
+              No values in this range yet.
+            </p>
+          ) : (
+            <KpiChart
+              points={points}
+              unit={kpi.unit}
+              baseline={kpi.baseline}
+              target={kpi.target}
+              name={kpi.name}
+            />
+          )
+        }
+      </QueryState>
       {canEdit ? (
         <div className="grid gap-4 md:grid-cols-2">
           <RecordForm kpi={kpi} />

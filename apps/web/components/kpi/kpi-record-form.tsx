@@ -7,8 +7,8 @@ import { dateInputError } from '../../lib/date-input';
 import { applyServerErrors } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
+import { FormCard } from '../form/form-card';
+import { SubmitRow } from '../form/submit';
 import { FormField } from '../ui/form-field';
 import { Input } from '../ui/input';
 import { ZRecordForm } from './kpi-form-schemas';
@@ -53,13 +53,11 @@ export function RecordForm({ kpi }: { kpi: Kpi }) {
   const filled = form.watch('value').trim() !== '';
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
+    <FormCard
+      title="Record a value"
+      onSubmit={submit}
       className="grid content-start gap-1 rounded-lg border p-3"
-      aria-label="Record a value"
     >
-      <h4 className="text-sm font-medium">Record a value</h4>
       <div className="grid gap-x-2 sm:grid-cols-2">
         <FormField label={`Value${kpi.unit ? ` (${kpi.unit})` : ''}`} error={errors.value?.message}>
           <Input {...form.register('value')} inputMode="decimal" />
@@ -80,16 +78,9 @@ export function RecordForm({ kpi }: { kpi: Kpi }) {
       <FormField label="Note" error={errors.note?.message}>
         <Input {...form.register('note')} />
       </FormField>
-      {errors.root?.server ? (
-        <Alert variant="destructive" role="alert">
-          {errors.root.server.message}
-        </Alert>
-      ) : null}
-      <div>
-        <Button pending={record.isPending} type="submit" disabled={record.isPending || !filled}>
-          Record value
-        </Button>
-      </div>
-    </form>
+      <SubmitRow error={errors.root?.server?.message} pending={record.isPending} disabled={!filled}>
+        Record value
+      </SubmitRow>
+    </FormCard>
   );
 }

@@ -3,15 +3,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../lib/form-errors';
-import { KPI_DIRECTION_LABEL, KPI_KINDS, KPI_KIND_LABEL } from '../../lib/items';
+import { KPI_DIRECTIONS, KPI_DIRECTION_LABEL, KPI_KINDS, KPI_KIND_LABEL } from '../../lib/items';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
+import { FormCard } from '../form/form-card';
+import { choicesOf, Options } from '../form/select-field';
+import { SubmitRow } from '../form/submit';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect } from '../ui/input';
 import { ZNewKpiForm } from './kpi-form-schemas';
 import { useRefreshKpis } from './use-refresh-kpis';
+
+const KIND_CHOICES = choicesOf(KPI_KINDS, KPI_KIND_LABEL);
+const DIRECTION_CHOICES = choicesOf(KPI_DIRECTIONS, KPI_DIRECTION_LABEL);
 
 /** Defines a KPI: its name, kind, unit, which way is better, and optionally a baseline and a target. */
 export function NewKpiForm({
@@ -64,11 +68,11 @@ export function NewKpiForm({
   const named = form.watch('name').trim() !== '';
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
+    <FormCard
+      title="New KPI"
+      hideTitle
+      onSubmit={submit}
       className="grid gap-1 rounded-xl border bg-card p-4"
-      aria-label="New KPI"
     >
       <div className="grid gap-x-3 sm:grid-cols-3">
         <FormField label="KPI name" error={errors.name?.message} className="sm:col-span-2">
@@ -76,11 +80,7 @@ export function NewKpiForm({
         </FormField>
         <FormField label="Kind" error={errors.kind?.message}>
           <NativeSelect {...form.register('kind')}>
-            {KPI_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KPI_KIND_LABEL[k]}
-              </option>
-            ))}
+            <Options choices={KIND_CHOICES} />
           </NativeSelect>
         </FormField>
         <FormField label="Unit" error={errors.unit?.message}>
@@ -88,8 +88,7 @@ export function NewKpiForm({
         </FormField>
         <FormField label="Direction" error={errors.direction?.message}>
           <NativeSelect {...form.register('direction')}>
-            <option value="HIGHER_IS_BETTER">{KPI_DIRECTION_LABEL.HIGHER_IS_BETTER}</option>
-            <option value="LOWER_IS_BETTER">{KPI_DIRECTION_LABEL.LOWER_IS_BETTER}</option>
+            <Options choices={DIRECTION_CHOICES} />
           </NativeSelect>
         </FormField>
         <div className="grid grid-cols-2 gap-x-2">
@@ -101,16 +100,9 @@ export function NewKpiForm({
           </FormField>
         </div>
       </div>
-      {errors.root?.server ? (
-        <Alert variant="destructive" role="alert">
-          {errors.root.server.message}
-        </Alert>
-      ) : null}
-      <div>
-        <Button pending={create.isPending} type="submit" disabled={create.isPending || !named}>
-          Create KPI
-        </Button>
-      </div>
-    </form>
+      <SubmitRow error={errors.root?.server?.message} pending={create.isPending} disabled={!named}>
+        Create KPI
+      </SubmitRow>
+    </FormCard>
   );
 }

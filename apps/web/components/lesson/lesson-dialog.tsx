@@ -8,16 +8,9 @@ import { errorInfo } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/form-errors';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '../ui/dialog';
+import { DialogActions, FormDialog } from '../form/form-dialog';
+import { Options } from '../form/select-field';
+import { FormRootError } from '../form/submit';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect, Textarea } from '../ui/input';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -162,81 +155,69 @@ export function LessonDialog({
     }
   });
   const errors = form.formState.errors;
+  // The template's stages; a stage the lesson names that the template lacks stays choosable.
+  const chosenStage = form.watch('stageKey');
+  const stages = template.data?.stages ?? [];
+  const stageChoices = stages.map((stage) => ({ value: stage.key, label: stage.title }));
+  if (chosenStage && !stages.some((stage) => stage.key === chosenStage)) {
+    stageChoices.push({ value: chosenStage, label: chosenStage });
+  }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{lesson ? 'Edit lesson' : 'Log a lesson'}</DialogTitle>
-          <DialogDescription>
-            What you tried, what happened and what you learnt, so other teams need not repeat it.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-1">
-          <div className="grid gap-x-3 sm:grid-cols-2">
-            {lesson || projectId ? null : (
-              <FormField label="Project" error={errors.projectId?.message}>
-                <NativeSelect {...form.register('projectId')}>
-                  <option value="">Choose a project</option>
-                  {projects.data?.items.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </FormField>
-            )}
-            <FormField label="Stage" error={errors.stageKey?.message}>
-              <NativeSelect
-                name="stageKey"
-                value={form.watch('stageKey')}
-                onChange={(event) =>
-                  form.setValue('stageKey', event.target.value, { shouldDirty: true })
-                }
-              >
-                <option value="">No particular stage</option>
-                {(template.data?.stages ?? []).map((stage) => (
-                  <option key={stage.key} value={stage.key}>
-                    {stage.title}
-                  </option>
-                ))}
-                {form.watch('stageKey') &&
-                !template.data?.stages.some((s) => s.key === form.watch('stageKey')) ? (
-                  <option value={form.watch('stageKey')}>{form.watch('stageKey')}</option>
-                ) : null}
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={lesson ? 'Edit lesson' : 'Log a lesson'}
+      description="What you tried, what happened and what you learnt, so other teams need not repeat it."
+      className="max-w-2xl"
+    >
+      <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-1">
+        <div className="grid gap-x-3 sm:grid-cols-2">
+          {lesson || projectId ? null : (
+            <FormField label="Project" error={errors.projectId?.message}>
+              <NativeSelect {...form.register('projectId')}>
+                <Options
+                  empty="Choose a project"
+                  choices={(projects.data?.items ?? []).map((p) => ({
+                    value: p.id,
+                    label: p.name,
+                  }))}
+                />
               </NativeSelect>
             </FormField>
-          </div>
-          <FormField label="Title" error={errors.title?.message}>
-            <Input {...form.register('title')} placeholder="Short and searchable" />
+          )}
+          <FormField label="Stage" error={errors.stageKey?.message}>
+            <NativeSelect
+              name="stageKey"
+              value={chosenStage}
+              onChange={(event) =>
+                form.setValue('stageKey', event.target.value, { shouldDirty: true })
+              }
+            >
+              <Options empty="No particular stage" choices={stageChoices} />
+            </NativeSelect>
           </FormField>
-          <FormField label="What we tried" error={errors.tried?.message}>
-            <Textarea {...form.register('tried')} rows={3} />
-          </FormField>
-          <FormField label="What happened" error={errors.happened?.message}>
-            <Textarea {...form.register('happened')} rows={3} />
-          </FormField>
-          <FormField label="What we learnt" error={errors.learnt?.message}>
-            <Textarea {...form.register('learnt')} rows={3} />
-          </FormField>
-          <FormField label="Tags" hint="Separated by commas" error={errors.tags?.message}>
-            <Input {...form.register('tags')} placeholder="data-quality, labelling" />
-          </FormField>
-          {errors.root?.server ? (
-            <Alert variant="destructive" role="alert">
-              {errors.root.server.message}
-            </Alert>
-          ) : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button pending={pending} type="submit" disabled={pending}>
-              {lesson ? 'Save lesson' : 'Log lesson'}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </div>
+        <FormField label="Title" error={errors.title?.message}>
+          <Input {...form.register('title')} placeholder="Short and searchable" />
+        </FormField>
+        <FormField label="What we tried" error={errors.tried?.message}>
+          <Textarea {...form.register('tried')} rows={3} />
+        </FormField>
+        <FormField label="What happened" error={errors.happened?.message}>
+          <Textarea {...form.register('happened')} rows={3} />
+        </FormField>
+        <FormField label="What we learnt" error={errors.learnt?.message}>
+          <Textarea {...form.register('learnt')} rows={3} />
+        </FormField>
+        <FormField label="Tags" hint="Separated by commas" error={errors.tags?.message}>
+          <Input {...form.register('tags')} placeholder="data-quality, labelling" />
+        </FormField>
+        <FormRootError message={errors.root?.server?.message} />
+        <DialogActions onCancel={() => onOpenChange(false)} pending={pending}>
+          {lesson ? 'Save lesson' : 'Log lesson'}
+        </DialogActions>
+      </form>
+    </FormDialog>
   );
 }

@@ -1,9 +1,8 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { SearchIcon } from 'lucide-react';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
-import { Input, NativeSelect } from '../ui/input';
-import { Label } from '../ui/label';
+import { SearchField } from '../form/search-field';
+import { SelectField, type Choice } from '../form/select-field';
 import { useWorkspace } from '../workspace/workspace-context';
 
 export interface LessonFilterValues {
@@ -31,74 +30,55 @@ export function LessonFilters({
     trpc.project.list.queryOptions({ workspaceId: workspace.id, limit: 100 }),
   );
   const tags = useQuery(trpc.lesson.tags.queryOptions({ workspaceId: workspace.id }));
-  const { q, projectId, stageKey, tag } = value;
+  const filters: Array<{
+    key: Exclude<keyof LessonFilterValues, 'q'>;
+    id: string;
+    label: string;
+    empty: string;
+    choices: Choice[];
+  }> = [
+    {
+      key: 'projectId',
+      id: 'lesson-project',
+      label: 'Project',
+      empty: 'All projects',
+      choices: (projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+    },
+    {
+      key: 'stageKey',
+      id: 'lesson-stage',
+      label: 'Stage',
+      empty: 'All stages',
+      choices: stages.map((s) => ({ value: s.key, label: s.title })),
+    },
+    {
+      key: 'tag',
+      id: 'lesson-tag',
+      label: 'Tag',
+      empty: 'All tags',
+      choices: (tags.data ?? []).map((t) => ({ value: t.tag, label: `${t.tag} (${t.count})` })),
+    },
+  ];
   return (
     <div
       className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_repeat(3,minmax(0,12rem))]"
       role="search"
     >
-      <div className="grid gap-1.5">
-        <Label htmlFor="lesson-search">Search lessons</Label>
-        <div className="relative">
-          <SearchIcon
-            aria-hidden="true"
-            className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-          />
-          <Input
-            id="lesson-search"
-            type="search"
-            className="pl-8"
-            placeholder='Words, "a phrase", -exclude'
-            value={q}
-            onChange={(event) => onChange({ q: event.target.value })}
-          />
-        </div>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="lesson-project">Project</Label>
-        <NativeSelect
-          id="lesson-project"
-          value={projectId}
-          onChange={(e) => onChange({ projectId: e.target.value })}
-        >
-          <option value="">All projects</option>
-          {projects.data?.items.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="lesson-stage">Stage</Label>
-        <NativeSelect
-          id="lesson-stage"
-          value={stageKey}
-          onChange={(e) => onChange({ stageKey: e.target.value })}
-        >
-          <option value="">All stages</option>
-          {stages.map((s) => (
-            <option key={s.key} value={s.key}>
-              {s.title}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1.5">
-        <Label htmlFor="lesson-tag">Tag</Label>
-        <NativeSelect
-          id="lesson-tag"
-          value={tag}
-          onChange={(e) => onChange({ tag: e.target.value })}
-        >
-          <option value="">All tags</option>
-          {tags.data?.map((t) => (
-            <option key={t.tag} value={t.tag}>
-              {t.tag} ({t.count})
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <SearchField
+        id="lesson-search"
+        label="Search lessons"
+        placeholder='Words, "a phrase", -exclude'
+        value={value.q}
+        onChange={(event) => onChange({ q: event.target.value })}
+      />
+      {filters.map(({ key, ...filter }) => (
+        <SelectField
+          key={key}
+          {...filter}
+          value={value[key]}
+          onChange={(event) => onChange({ [key]: event.target.value })}
+        />
+      ))}
     </div>
   );
 }

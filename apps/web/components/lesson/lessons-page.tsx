@@ -3,13 +3,13 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { LightbulbIcon, PlusIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { errorInfo } from '../../lib/errors';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { useDebounced } from '../../lib/use-debounced';
-import { Alert } from '../ui/alert';
+import { LoadMore } from '../common/load-more';
 import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
-import { Loading, Skeleton } from '../ui/skeleton';
+import { QueryState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 import { useWorkspace } from '../workspace/workspace-context';
 import { LessonCard } from './lesson-card';
 import { LessonDialog, type Lesson } from './lesson-dialog';
@@ -54,6 +54,7 @@ export function LessonsPage() {
   );
   const focus = params.get('lesson');
   const canEdit = can('MEMBER');
+  const filtered = Boolean(debounced || projectId || stageKey || tag);
 
   return (
     <div className="space-y-4">
@@ -86,49 +87,39 @@ export function LessonsPage() {
         {lessons.isFetching && lessons.data ? ' · searching…' : ''}
       </p>
 
-      {lessons.error ? (
-        <Alert variant="destructive" role="alert">
-          Lessons could not be loaded: {errorInfo(lessons.error).message}
-        </Alert>
-      ) : lessons.isPending ? (
-        <Loading label="Loading lessons…">
-          <Skeleton className="h-40 w-full" />
-        </Loading>
-      ) : hits.length === 0 ? (
-        <EmptyState
-          icon={<LightbulbIcon />}
-          title={debounced || projectId || stageKey || tag ? 'No lessons match' : 'No lessons yet'}
-        >
-          {debounced || projectId || stageKey || tag
-            ? 'Try other words or fewer filters.'
-            : 'When something does not work, log what you tried and what you learnt.'}
-        </EmptyState>
-      ) : (
-        <ul className="space-y-3" data-testid="lesson-results">
-          {hits.map((hit) => (
-            <LessonCard
-              key={hit.id}
-              hit={hit}
-              stageTitle={hit.stageKey ? stageTitles.get(hit.stageKey) : undefined}
-              defaultOpen={focus === hit.id}
-              canEdit={canEdit}
-              onEdit={() => setDialog({ open: true, lesson: hit })}
-            />
-          ))}
-        </ul>
-      )}
-      {lessons.hasNextPage ? (
-        <div className="flex justify-center">
-          <Button
-            pending={lessons.isFetchingNextPage}
-            variant="outline"
-            onClick={() => void lessons.fetchNextPage()}
-            disabled={lessons.isFetchingNextPage}
-          >
-            More lessons
-          </Button>
-        </div>
-      ) : null}
+      <QueryState
+        query={lessons}
+        what="Lessons"
+        label="Loading lessons…"
+        fallback={<Skeleton className="h-40 w-full" />}
+      >
+        {() =>
+          hits.length === 0 ? (
+            <EmptyState
+              icon={<LightbulbIcon />}
+              title={filtered ? 'No lessons match' : 'No lessons yet'}
+            >
+              {filtered
+                ? 'Try other words or fewer filters.'
+                : 'When something does not work, log what you tried and what you learnt.'}
+            </EmptyState>
+          ) : (
+            <ul className="space-y-3" data-testid="lesson-results">
+              {hits.map((hit) => (
+                <LessonCard
+                  key={hit.id}
+                  hit={hit}
+                  stageTitle={hit.stageKey ? stageTitles.get(hit.stageKey) : undefined}
+                  defaultOpen={focus === hit.id}
+                  canEdit={canEdit}
+                  onEdit={() => setDialog({ open: true, lesson: hit })}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      <LoadMore query={lessons}>More lessons</LoadMore>
       <LessonDialog
         open={dialog.open}
         onOpenChange={(open) => setDialog((old) => ({ ...old, open }))}

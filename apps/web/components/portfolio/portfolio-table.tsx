@@ -1,8 +1,9 @@
 'use client';
 import Link from 'next/link';
-import { formatDateTime, formatNumber, formatPercent, formatRelative } from '../../lib/format';
+import { formatNumber, formatPercent } from '../../lib/format';
 import { PHASE_SHORT, shortStageTitle } from '../../lib/labels';
 import type { RouterOutputs } from '../../lib/trpc';
+import { RelativeTime } from '../common/relative-time';
 import { Badge } from '../ui/badge';
 import { Skeleton } from '../ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../ui/table';
@@ -127,12 +128,7 @@ export function PortfolioTable({
                 );
               })}
               <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-                <time
-                  dateTime={String(project.updatedAt)}
-                  title={formatDateTime(project.updatedAt)}
-                >
-                  {formatRelative(project.updatedAt)}
-                </time>
+                <RelativeTime at={project.updatedAt} />
               </TableCell>
             </TableRow>
           );

@@ -1,6 +1,7 @@
 import type { TStageState } from '@shipshape/domain';
 import { formatPercent } from '../../lib/format';
 import { cn } from '../../lib/utils';
+import { ProgressFill, STATE_FILL } from '../dashboard/progress-bar';
 
 export type StageState = TStageState;
 
@@ -11,15 +12,6 @@ export const STAGE_STATE_LABEL: Record<StageState, string> = {
   'in-progress': 'In progress',
   'not-started': 'Not started',
   empty: 'Nothing applicable',
-};
-
-const FILL: Record<StageState, string> = {
-  done: 'bg-stage-done',
-  blocked: 'bg-stage-blocked',
-  'at-risk': 'bg-stage-at-risk',
-  'in-progress': 'bg-stage-in-progress',
-  'not-started': 'bg-stage-not-started',
-  empty: 'bg-stage-empty',
 };
 
 export interface StageCellProps {
@@ -74,10 +66,7 @@ export function StageCell({ stageTitle, percentDone, state, isCurrent, absent }:
         )}
       >
         {known ? (
-          <div
-            className={cn('h-full rounded-full', FILL[shownState ?? 'not-started'])}
-            style={{ width: `${Math.max(0, Math.min(100, percentDone))}%` }}
-          />
+          <ProgressFill percent={percentDone} state={shownState ?? 'not-started'} />
         ) : isCurrent ? (
           <div className="h-full w-1/3 rounded-full bg-stage-in-progress/60" />
         ) : null}
@@ -102,7 +91,7 @@ export function StageLegend() {
     >
       {states.map((state) => (
         <li key={state} className="inline-flex items-center gap-1.5">
-          <span aria-hidden="true" className={cn('size-2.5 rounded-full', FILL[state])} />
+          <span aria-hidden="true" className={cn('size-2.5 rounded-full', STATE_FILL[state])} />
           {STAGE_STATE_LABEL[state]}
         </li>
       ))}

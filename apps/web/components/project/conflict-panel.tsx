@@ -1,11 +1,8 @@
 'use client';
-import { GitCompareArrowsIcon } from 'lucide-react';
 import { formatDateTime } from '../../lib/format';
 import { APPROACH_LABEL, INFERENCE_LABEL, PHASE_LABEL } from '../../lib/labels';
-import { Alert, AlertTitle } from '../ui/alert';
-import { Button } from '../ui/button';
+import { ConflictAlert } from '../conflict/conflict-alert';
 import type { ProjectChanges, ProjectConflict } from './use-project-update';
-import { ConflictTable } from '../ui/conflict-table';
 
 const FIELD_LABEL: Record<keyof ProjectChanges, string> = {
   name: 'Name',
@@ -44,36 +41,21 @@ export function ConflictPanel({
     (field) => conflict.mine[field] !== undefined,
   );
   return (
-    <Alert variant="warning" role="alert" data-testid="conflict-panel">
-      <div className="flex gap-3">
-        <GitCompareArrowsIcon className="mt-0.5 size-5 shrink-0" aria-hidden="true" />
-        <div className="min-w-0 flex-1 space-y-3">
-          <div>
-            <AlertTitle>Someone else changed this project while you were editing</AlertTitle>
-            <p>
-              Your change was not saved. Their version (saved{' '}
-              {formatDateTime(conflict.theirs.updatedAt)}) is shown now. Compare, then keep theirs
-              or apply yours on top.
-            </p>
-          </div>
-          <ConflictTable
-            rows={fields.map((field) => ({
-              field,
-              label: FIELD_LABEL[field],
-              theirs: show(field, conflict.theirs[field]),
-              mine: show(field, conflict.mine[field]),
-            }))}
-          />
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" onClick={onReapply} disabled={pending}>
-              Apply my change again
-            </Button>
-            <Button size="sm" variant="outline" onClick={onKeepTheirs} disabled={pending}>
-              Keep their version
-            </Button>
-          </div>
-        </div>
-      </div>
-    </Alert>
+    <ConflictAlert
+      title="Someone else changed this project while you were editing"
+      rows={fields.map((field) => ({
+        field,
+        label: FIELD_LABEL[field],
+        theirs: show(field, conflict.theirs[field]),
+        mine: show(field, conflict.mine[field]),
+      }))}
+      onReapply={onReapply}
+      onKeepTheirs={onKeepTheirs}
+      pending={pending}
+      testId="conflict-panel"
+    >
+      Your change was not saved. Their version (saved {formatDateTime(conflict.theirs.updatedAt)})
+      is shown now. Compare, then keep theirs or apply yours on top.
+    </ConflictAlert>
   );
 }

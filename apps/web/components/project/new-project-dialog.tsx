@@ -2,15 +2,8 @@
 import { PlusIcon } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { FormDialog } from '../form/form-dialog';
 import { Button } from '../ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '../ui/dialog';
 import { Skeleton } from '../ui/skeleton';
 
 const loadForm = () => import('./new-project-form').then((m) => m.NewProjectForm);
@@ -23,22 +16,20 @@ const NewProjectForm = dynamic(loadForm, {
 export function NewProjectDialog() {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      open={open}
+      onOpenChange={setOpen}
+      title="New project"
+      description="The project gets its own copy of the checklist's stages and items."
+      className="max-w-2xl"
+      trigger={
         <Button onPointerEnter={() => void loadForm()} onFocus={() => void loadForm()}>
           <PlusIcon aria-hidden="true" />
           New project
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>New project</DialogTitle>
-          <DialogDescription>
-            The project gets its own copy of the checklist&apos;s stages and items.
-          </DialogDescription>
-        </DialogHeader>
-        {open ? <NewProjectForm onDone={() => setOpen(false)} /> : null}
-      </DialogContent>
-    </Dialog>
+      }
+    >
+      {open ? <NewProjectForm onDone={() => setOpen(false)} /> : null}
+    </FormDialog>
   );
 }

@@ -6,17 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { errorInfo } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/form-errors';
-import {
-  APPROACHES,
-  APPROACH_LABEL,
-  INFERENCES,
-  INFERENCE_LABEL,
-  PHASES,
-  PHASE_LABEL,
-  templateLabel,
-} from '../../lib/labels';
+import { templateLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { Options } from '../form/select-field';
 import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -24,6 +17,7 @@ import { DialogFooter } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect, Textarea } from '../ui/input';
 import { useSlow } from '../ui/query-state';
+import { APPROACH_CHOICES, INFERENCE_CHOICES, PHASE_CHOICES } from '../ui/project-choices';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const emptyToUndefined = (value: unknown) =>
@@ -120,31 +114,17 @@ export function NewProjectForm({ onDone }: { onDone: () => void }) {
         <div className="grid gap-2 sm:grid-cols-3">
           <FormField label="Phase" error={errors.phase?.message}>
             <NativeSelect {...form.register('phase')}>
-              {PHASES.map((phase) => (
-                <option key={phase} value={phase}>
-                  {PHASE_LABEL[phase]}
-                </option>
-              ))}
+              <Options choices={PHASE_CHOICES} />
             </NativeSelect>
           </FormField>
           <FormField label="Approach" error={errors.approach?.message}>
             <NativeSelect {...form.register('approach', { setValueAs: emptyToUndefined })}>
-              <option value="">Not set</option>
-              {APPROACHES.map((value) => (
-                <option key={value} value={value}>
-                  {APPROACH_LABEL[value]}
-                </option>
-              ))}
+              <Options empty="Not set" choices={APPROACH_CHOICES} />
             </NativeSelect>
           </FormField>
           <FormField label="Inference" error={errors.inference?.message}>
             <NativeSelect {...form.register('inference', { setValueAs: emptyToUndefined })}>
-              <option value="">Not set</option>
-              {INFERENCES.map((value) => (
-                <option key={value} value={value}>
-                  {INFERENCE_LABEL[value]}
-                </option>
-              ))}
+              <Options empty="Not set" choices={INFERENCE_CHOICES} />
             </NativeSelect>
           </FormField>
         </div>

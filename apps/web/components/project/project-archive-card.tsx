@@ -1,14 +1,12 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArchiveIcon, ArchiveRestoreIcon } from 'lucide-react';
-import { useState } from 'react';
 import { errorInfo } from '../../lib/errors';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
 import { useRefreshPortfolio } from '../portfolio/use-refresh-portfolio';
-import { Button } from '../ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmButton } from '../ui/confirm-button';
+import { SettingsCard } from '../ui/settings-card';
 import { isProject, patchProjectInLists, restoreQueries, type Project } from './project-cache';
 
 /** Archive or restore a project: optimistic, leaving (or rejoining) the portfolio at once. */
@@ -16,7 +14,6 @@ export function ProjectArchiveCard({ project, canEdit }: { project: Project; can
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshPortfolio = useRefreshPortfolio();
-  const [confirming, setConfirming] = useState(false);
   const getKey = trpc.project.get.queryKey({ projectId: project.id });
   const listKey = trpc.project.list.pathKey();
   const options = {
@@ -53,44 +50,36 @@ export function ProjectArchiveCard({ project, canEdit }: { project: Project; can
   const unarchive = useMutation(trpc.project.unarchive.mutationOptions(options));
   const input = { projectId: project.id, expectedVersion: project.version };
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>{project.archived ? 'Archived' : 'Archive'}</CardTitle>
-        <CardDescription>
-          {project.archived
-            ? 'This project is archived: it is hidden from the portfolio and read-only.'
-            : 'Archiving hides the project from the portfolio. Nothing is deleted; you can restore it.'}
-        </CardDescription>
-      </CardHeader>
-      <CardContent>
+    <SettingsCard
+      title={project.archived ? 'Archived' : 'Archive'}
+      description={
+        project.archived
+          ? 'This project is archived: it is hidden from the portfolio and read-only.'
+          : 'Archiving hides the project from the portfolio. Nothing is deleted; you can restore it.'
+      }
+    >
+      <ConfirmButton
+        variant="outline"
+        disabled={!canEdit || (project.archived ? unarchive : archive).isPending}
+        confirm={
+          project.archived
+            ? null
+            : {
+                title: `Archive “${project.name}”?`,
+                description:
+                  'It disappears from the portfolio (find it under Status: Archived) and can be restored at any time.',
+                label: 'Archive',
+              }
+        }
+        onConfirm={() => (project.archived ? unarchive : archive).mutate(input)}
+      >
         {project.archived ? (
-          <Button
-            variant="outline"
-            disabled={!canEdit || unarchive.isPending}
-            onClick={() => unarchive.mutate(input)}
-          >
-            <ArchiveRestoreIcon aria-hidden="true" />
-            Restore project
-          </Button>
+          <ArchiveRestoreIcon aria-hidden="true" />
         ) : (
-          <Button
-            variant="outline"
-            disabled={!canEdit || archive.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            <ArchiveIcon aria-hidden="true" />
-            Archive project
-          </Button>
+          <ArchiveIcon aria-hidden="true" />
         )}
-        <ConfirmDialog
-          open={confirming}
-          onOpenChange={setConfirming}
-          title={`Archive “${project.name}”?`}
-          description="It disappears from the portfolio (find it under Status: Archived) and can be restored at any time."
-          confirmLabel="Archive"
-          onConfirm={() => archive.mutate(input)}
-        />
-      </CardContent>
-    </Card>
+        {project.archived ? 'Restore project' : 'Archive project'}
+      </ConfirmButton>
+    </SettingsCard>
   );
 }

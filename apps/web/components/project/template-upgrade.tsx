@@ -14,7 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui
 import { ConfirmDialog } from '../ui/dialog';
 import { NativeSelect } from '../ui/input';
 import { Label } from '../ui/label';
-import { ErrorState, LoadingState } from '../ui/query-state';
+import { ErrorState, QueryState } from '../ui/query-state';
 import { Skeleton } from '../ui/skeleton';
 import { Spinner } from '../ui/spinner';
 import { isProject, type Project } from './project-cache';
@@ -82,8 +82,7 @@ export function TemplateUpgrade({ project, canEdit }: { project: Project; canEdi
     }),
   );
   const others = templates.data?.filter((t) => t.id !== project.template?.id) ?? [];
-  const data = preview.data;
-  const uncertain = data?.matched.filter((m) => m.uncertain) ?? [];
+  const uncertain = preview.data?.matched.filter((m) => m.uncertain) ?? [];
 
   return (
     <Card>
@@ -130,96 +129,92 @@ export function TemplateUpgrade({ project, canEdit }: { project: Project; canEdi
             onRetry={() => void templates.refetch()}
           />
         ) : null}
-        {targetId && preview.isPending ? (
-          <LoadingState label="Working out what would change…">
-            <Skeleton className="h-24 w-full" />
-          </LoadingState>
-        ) : null}
-        {targetId && preview.error && !data ? (
-          <ErrorState
+        {targetId ? (
+          <QueryState
+            query={preview}
             what="The preview"
-            error={preview.error}
-            retrying={preview.isFetching}
-            onRetry={() => void preview.refetch()}
-          />
-        ) : null}
-        {data ? (
-          <div className="space-y-3" data-testid="upgrade-preview">
-            <p className="flex flex-wrap items-center gap-2 text-sm">
-              <span>v{data.from.versionLabel ?? '?'}</span>
-              <ArrowRightIcon className="size-4" aria-label="to" />
-              <span>
-                {data.to.name} v{data.to.versionLabel}
-              </span>
-            </p>
-            <div className="grid gap-2 sm:grid-cols-2">
-              <Section title="Items carried over" count={data.matched.length}>
-                <ul className="space-y-1">
-                  {data.matched.map((m) => (
-                    <li key={m.itemId}>
-                      {m.title}
-                      {m.targetTitle && m.targetTitle !== m.title ? ` → ${m.targetTitle}` : ''}
-                      {m.uncertain ? (
-                        <Badge variant="warning" className="ml-2">
-                          check: {formatPercent(m.confidence * 100)} sure
-                        </Badge>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </Section>
-              <Section title="Uncertain matches" count={uncertain.length} open>
-                <ul className="space-y-1">
-                  {uncertain.map((m) => (
-                    <li key={m.itemId}>
-                      {m.title} → {m.targetTitle} ({formatPercent(m.confidence * 100)})
-                    </li>
-                  ))}
-                </ul>
-              </Section>
-              <Section title="New items" count={data.added.length}>
-                <ul className="space-y-1">
-                  {data.added.map((a) => (
-                    <li key={a.targetKey}>{a.title}</li>
-                  ))}
-                </ul>
-              </Section>
-              <Section title="Items no longer in the checklist" count={data.removed.length}>
-                <ul className="space-y-1">
-                  {data.removed.map((r) => (
-                    <li key={r.itemId}>
-                      {r.title}
-                      {r.keep ? <Badge className="ml-2">kept: has work</Badge> : null}
-                    </li>
-                  ))}
-                </ul>
-              </Section>
-            </div>
-            {canEdit ? (
-              <Button onClick={() => setConfirming(true)} disabled={apply.isPending}>
-                {apply.isPending ? <Spinner /> : <RefreshCwIcon aria-hidden="true" />}
-                Move to v{data.to.versionLabel}
-              </Button>
-            ) : (
-              <p className="text-sm text-muted-foreground">
-                Only members can move a project to another checklist version.
-              </p>
+            label="Working out what would change…"
+            fallback={<Skeleton className="h-24 w-full" />}
+          >
+            {(data) => (
+              <div className="space-y-3" data-testid="upgrade-preview">
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <span>v{data.from.versionLabel ?? '?'}</span>
+                  <ArrowRightIcon className="size-4" aria-label="to" />
+                  <span>
+                    {data.to.name} v{data.to.versionLabel}
+                  </span>
+                </p>
+                <div className="grid gap-2 sm:grid-cols-2">
+                  <Section title="Items carried over" count={data.matched.length}>
+                    <ul className="space-y-1">
+                      {data.matched.map((m) => (
+                        <li key={m.itemId}>
+                          {m.title}
+                          {m.targetTitle && m.targetTitle !== m.title ? ` → ${m.targetTitle}` : ''}
+                          {m.uncertain ? (
+                            <Badge variant="warning" className="ml-2">
+                              check: {formatPercent(m.confidence * 100)} sure
+                            </Badge>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </Section>
+                  <Section title="Uncertain matches" count={uncertain.length} open>
+                    <ul className="space-y-1">
+                      {uncertain.map((m) => (
+                        <li key={m.itemId}>
+                          {m.title} → {m.targetTitle} ({formatPercent(m.confidence * 100)})
+                        </li>
+                      ))}
+                    </ul>
+                  </Section>
+                  <Section title="New items" count={data.added.length}>
+                    <ul className="space-y-1">
+                      {data.added.map((a) => (
+                        <li key={a.targetKey}>{a.title}</li>
+                      ))}
+                    </ul>
+                  </Section>
+                  <Section title="Items no longer in the checklist" count={data.removed.length}>
+                    <ul className="space-y-1">
+                      {data.removed.map((r) => (
+                        <li key={r.itemId}>
+                          {r.title}
+                          {r.keep ? <Badge className="ml-2">kept: has work</Badge> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </Section>
+                </div>
+                {canEdit ? (
+                  <Button onClick={() => setConfirming(true)} disabled={apply.isPending}>
+                    {apply.isPending ? <Spinner /> : <RefreshCwIcon aria-hidden="true" />}
+                    Move to v{data.to.versionLabel}
+                  </Button>
+                ) : (
+                  <p className="text-sm text-muted-foreground">
+                    Only members can move a project to another checklist version.
+                  </p>
+                )}
+                <ConfirmDialog
+                  open={confirming}
+                  onOpenChange={setConfirming}
+                  title={`Move to ${data.to.name} v${data.to.versionLabel}?`}
+                  description={`${formatNumber(data.matched.length)} items carry over, ${formatNumber(data.added.length)} are added and ${formatNumber(data.removed.filter((r) => !r.keep).length)} are removed.`}
+                  confirmLabel="Move project"
+                  onConfirm={() =>
+                    apply.mutate({
+                      projectId: project.id,
+                      templateId: targetId,
+                      expectedVersion: project.version,
+                    })
+                  }
+                />
+              </div>
             )}
-            <ConfirmDialog
-              open={confirming}
-              onOpenChange={setConfirming}
-              title={`Move to ${data.to.name} v${data.to.versionLabel}?`}
-              description={`${formatNumber(data.matched.length)} items carry over, ${formatNumber(data.added.length)} are added and ${formatNumber(data.removed.filter((r) => !r.keep).length)} are removed.`}
-              confirmLabel="Move project"
-              onConfirm={() =>
-                apply.mutate({
-                  projectId: project.id,
-                  templateId: targetId,
-                  expectedVersion: project.version,
-                })
-              }
-            />
-          </div>
+          </QueryState>
         ) : null}
       </CardContent>
     </Card>

@@ -6,14 +6,8 @@ import { notifyFailure } from '../../lib/notify';
 import { clearSession, useSession } from '../../lib/session';
 import { useTRPC } from '../../lib/trpc';
 import { Button } from '../ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '../ui/dropdown-menu';
+import { DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator } from '../ui/dropdown-menu';
+import { HeaderMenu } from './header-menu';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -40,8 +34,9 @@ export function UserMenu() {
   if (session.status !== 'signedIn') return null;
   const { user } = session;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
+    <HeaderMenu
+      align="end"
+      trigger={
         <Button
           variant="ghost"
           size="icon"
@@ -52,22 +47,21 @@ export function UserMenu() {
             {initials(user.name) || '?'}
           </span>
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuLabel className="font-normal">
-          <span className="block truncate text-sm font-medium text-foreground">{user.name}</span>
-          <span className="block truncate">{user.email}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => logout.mutate({})}>
-          <LogOutIcon aria-hidden="true" />
-          Sign out
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => logoutAll.mutate({})}>
-          <MonitorSmartphoneIcon aria-hidden="true" />
-          Sign out on every device
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+    >
+      <DropdownMenuLabel className="font-normal">
+        <span className="block truncate text-sm font-medium text-foreground">{user.name}</span>
+        <span className="block truncate">{user.email}</span>
+      </DropdownMenuLabel>
+      <DropdownMenuSeparator />
+      <DropdownMenuItem onSelect={() => logout.mutate({})}>
+        <LogOutIcon aria-hidden="true" />
+        Sign out
+      </DropdownMenuItem>
+      <DropdownMenuItem onSelect={() => logoutAll.mutate({})}>
+        <MonitorSmartphoneIcon aria-hidden="true" />
+        Sign out on every device
+      </DropdownMenuItem>
+    </HeaderMenu>
   );
 }

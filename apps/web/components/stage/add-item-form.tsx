@@ -8,6 +8,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 import type { Item } from '../../lib/items';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { Options } from '../form/select-field';
 import { Button } from '../ui/button';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect } from '../ui/input';
@@ -69,12 +70,13 @@ export function AddItemForm({
         reserveErrorSpace={false}
       >
         <NativeSelect {...form.register('parentId', { setValueAs: emptyToUndefined })}>
-          <option value="">Top level</option>
-          {roots.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.title.length > 60 ? `${item.title.slice(0, 60)}…` : item.title}
-            </option>
-          ))}
+          <Options
+            empty="Top level"
+            choices={roots.map((item) => ({
+              value: item.id,
+              label: item.title.length > 60 ? `${item.title.slice(0, 60)}…` : item.title,
+            }))}
+          />
         </NativeSelect>
       </FormField>
       <Button type="submit" className="sm:mt-6" disabled={add.isPending || !title.trim()}>

@@ -10,15 +10,28 @@ import { formatNumber } from '../../lib/format';
 import { ITEM_STATUSES, STATUS_LABEL, type Item } from '../../lib/items';
 import { notifyFailure, notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
+import { choicesOf, SelectField } from '../form/select-field';
+import { SubmitButton } from '../form/submit';
 import { Button } from '../ui/button';
-import { NativeSelect } from '../ui/input';
-import { Label } from '../ui/label';
 import type { Member } from './stage-context';
 
 /** "Keep" is the empty choice; not applicable needs a reason per item, so it is not offered. */
 const ZBulkForm = z.object({
   status: z.union([z.literal(''), ZItemStatus.exclude(['NOT_APPLICABLE'])]),
   assignee: z.union([z.literal(''), z.literal('nobody'), ZId]),
+});
+
+/** The statuses a bulk change may set (see above). */
+const STATUS_CHOICES = choicesOf(
+  ITEM_STATUSES.filter((s) => s !== 'NOT_APPLICABLE'),
+  STATUS_LABEL,
+);
+
+/** The bar's selects: small, their labels smaller. */
+const compact = (width: string) => ({
+  className: 'gap-1',
+  labelClassName: 'text-xs',
+  selectClassName: `h-8 ${width}`,
 });
 
 /** Status and assignee for all selected items at once. */
@@ -91,41 +104,28 @@ export function BulkBar({
       <p className="mr-auto self-center text-sm font-medium">
         {formatNumber(items.length)} selected
       </p>
-      <div className="grid gap-1">
-        <Label htmlFor="bulk-status" className="text-xs">
-          Set status
-        </Label>
-        <NativeSelect id="bulk-status" className="h-8 w-36" {...form.register('status')}>
-          <option value="">Keep</option>
-          {ITEM_STATUSES.filter((s) => s !== 'NOT_APPLICABLE').map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="bulk-assignee" className="text-xs">
-          Assign to
-        </Label>
-        <NativeSelect id="bulk-assignee" className="h-8 w-40" {...form.register('assignee')}>
-          <option value="">Keep</option>
-          <option value="nobody">Nobody</option>
-          {members.map((m) => (
-            <option key={m.userId} value={m.userId}>
-              {m.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <Button
-        pending={bulk.isPending}
-        type="submit"
-        size="sm"
-        disabled={bulk.isPending || (!status && !assignee)}
-      >
+      <SelectField
+        id="bulk-status"
+        label="Set status"
+        empty="Keep"
+        choices={STATUS_CHOICES}
+        {...compact('w-36')}
+        {...form.register('status')}
+      />
+      <SelectField
+        id="bulk-assignee"
+        label="Assign to"
+        empty="Keep"
+        choices={[
+          { value: 'nobody', label: 'Nobody' },
+          ...members.map((m) => ({ value: m.userId, label: m.name })),
+        ]}
+        {...compact('w-40')}
+        {...form.register('assignee')}
+      />
+      <SubmitButton pending={bulk.isPending} size="sm" disabled={!status && !assignee}>
         Apply to selected
-      </Button>
+      </SubmitButton>
       <Button type="button" size="sm" variant="ghost" onClick={onDone}>
         Clear selection
       </Button>

@@ -1,13 +1,15 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { ZCommentAddInput, ZCommentEditInput } from '../../lib/domain';
+import { ZCommentAddInput } from '../../lib/domain';
 import { applyServerErrors } from '../../lib/form-errors';
+import { SubmitButton } from '../form/submit';
 import { Button } from '../ui/button';
 import { Textarea } from '../ui/input';
 
-const ZNewComment = ZCommentAddInput.pick({ body: true });
-const ZEditedComment = ZCommentEditInput.pick({ body: true });
+// New and edited comments share the body rule (ZCommentEditInput's body is the same).
+const ZCommentForm = ZCommentAddInput.pick({ body: true });
 
 function FieldError({ message }: { message: string | undefined }) {
   return message ? (
@@ -15,6 +17,58 @@ function FieldError({ message }: { message: string | undefined }) {
       {message.charAt(0).toUpperCase() + message.slice(1)}
     </p>
   ) : null;
+}
+
+/**
+ * A comment's text box: `onSubmit` resolves once stored and rejects with the
+ * API's refusal, shown under the box. `actions` gets the text as typed.
+ */
+function CommentForm({
+  initialBody,
+  label,
+  className,
+  clearOnSave = false,
+  onSubmit,
+  box,
+  actions,
+}: {
+  initialBody: string;
+  label: string;
+  className: string;
+  /** Empty the box once stored (a new comment), or leave it (an edit, which then closes). */
+  clearOnSave?: boolean;
+  onSubmit: (body: string) => Promise<unknown>;
+  box: { placeholder?: string; rows?: number; autoFocus?: boolean };
+  actions: (body: string) => ReactNode;
+}) {
+  const form = useForm({
+    resolver: zodResolver(ZCommentForm),
+    defaultValues: { body: initialBody },
+  });
+  const errors = form.formState.errors;
+  return (
+    <form
+      className={className}
+      noValidate
+      onSubmit={form.handleSubmit(async (values) => {
+        try {
+          await onSubmit(values.body);
+          if (clearOnSave) form.reset({ body: '' });
+        } catch (error) {
+          applyServerErrors(form.setError, error, ['body']);
+        }
+      })}
+    >
+      <Textarea
+        aria-label={label}
+        {...box}
+        aria-invalid={errors.body ? true : undefined}
+        {...form.register('body')}
+      />
+      <FieldError message={errors.body?.message ?? errors.root?.server?.message} />
+      {actions(form.watch('body'))}
+    </form>
+  );
 }
 
 /** A new comment; `onAdd` resolves once stored (the box then clears). */
@@ -25,36 +79,22 @@ export function NewCommentForm({
   pending: boolean;
   onAdd: (body: string) => Promise<unknown>;
 }) {
-  const form = useForm({ resolver: zodResolver(ZNewComment), defaultValues: { body: '' } });
-  const body = form.watch('body');
-  const errors = form.formState.errors;
   return (
-    <form
+    <CommentForm
+      initialBody=""
+      label="New comment"
       className="grid gap-2"
-      noValidate
-      onSubmit={form.handleSubmit(async (values) => {
-        try {
-          await onAdd(values.body);
-          form.reset({ body: '' });
-        } catch (error) {
-          applyServerErrors(form.setError, error, ['body']);
-        }
-      })}
-    >
-      <Textarea
-        aria-label="New comment"
-        placeholder="Write a comment…"
-        rows={2}
-        aria-invalid={errors.body ? true : undefined}
-        {...form.register('body')}
-      />
-      <FieldError message={errors.body?.message ?? errors.root?.server?.message} />
-      <div>
-        <Button pending={pending} size="sm" type="submit" disabled={pending || !body.trim()}>
-          Comment
-        </Button>
-      </div>
-    </form>
+      clearOnSave
+      onSubmit={onAdd}
+      box={{ placeholder: 'Write a comment…', rows: 2 }}
+      actions={(body) => (
+        <div>
+          <SubmitButton pending={pending} size="sm" disabled={!body.trim()}>
+            Comment
+          </SubmitButton>
+        </div>
+      )}
+    />
   );
 }
 
@@ -70,38 +110,23 @@ export function EditCommentForm({
   onSave: (body: string) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const form = useForm({
-    resolver: zodResolver(ZEditedComment),
-    defaultValues: { body: initialBody },
-  });
-  const errors = form.formState.errors;
   return (
-    <form
+    <CommentForm
+      initialBody={initialBody}
+      label="Edit comment"
       className="mt-1 grid gap-2"
-      noValidate
-      onSubmit={form.handleSubmit(async (values) => {
-        try {
-          await onSave(values.body);
-        } catch (error) {
-          applyServerErrors(form.setError, error, ['body']);
-        }
-      })}
-    >
-      <Textarea
-        aria-label="Edit comment"
-        autoFocus
-        aria-invalid={errors.body ? true : undefined}
-        {...form.register('body')}
-      />
-      <FieldError message={errors.body?.message ?? errors.root?.server?.message} />
-      <div className="flex gap-2">
-        <Button size="sm" type="submit" disabled={pending}>
-          Save
-        </Button>
-        <Button size="sm" type="button" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      onSubmit={onSave}
+      box={{ autoFocus: true }}
+      actions={() => (
+        <div className="flex gap-2">
+          <Button size="sm" type="submit" disabled={pending}>
+            Save
+          </Button>
+          <Button size="sm" type="button" variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      )}
+    />
   );
 }

@@ -1,20 +1,25 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PencilIcon, Trash2Icon } from 'lucide-react';
+import { canDeleteAuthored } from '@shipshape/domain/roles';
 import { useState } from 'react';
-import { errorInfo } from '../../lib/errors';
-import { formatDateTime, formatRelative } from '../../lib/format';
 import { notifyFailure } from '../../lib/notify';
 import { useSession } from '../../lib/session';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { RelativeTime } from '../common/relative-time';
 import { Button } from '../ui/button';
+import { ErrorState } from '../ui/query-state';
+import { useWorkspace } from '../workspace/workspace-context';
 import { EditCommentForm, NewCommentForm } from './comment-forms';
 
-/** An item's comments: read, add, and edit or delete one's own. */
+type Comment = RouterOutputs['comment']['list']['items'][number];
+
+/** An item's comments: read, add, edit one's own, and delete one's own (admins: any). */
 export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
+  const { role } = useWorkspace();
   const me = session.status === 'signedIn' ? session.user.id : null;
   const comments = useQuery(trpc.comment.list.queryOptions({ itemId }));
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -46,13 +51,25 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
     }),
   );
 
+  // Editing is the author's; deleting, the author's or an admin's (the API's own rule).
+  const mine = (comment: Comment) => me !== null && comment.author?.id === me;
+  const deletable = (comment: Comment) =>
+    me !== null && canDeleteAuthored({ id: me, role }, comment.author?.id);
+
   return (
     <div className="space-y-2" data-testid="comments">
       <h4 className="text-sm font-medium">Comments</h4>
-      {comments.isPending ? (
+      {/* Loading is a plain line, not a live region: in the item's sheet the "Saved"
+          note is the one status (the browser tests find it by that role). */}
+      {comments.data === undefined && comments.error ? (
+        <ErrorState
+          what="Comments"
+          error={comments.error}
+          retrying={comments.isFetching}
+          onRetry={() => void comments.refetch()}
+        />
+      ) : comments.data === undefined ? (
         <p className="text-xs text-muted-foreground">Loading comments…</p>
-      ) : comments.error ? (
-        <p className="text-xs text-destructive">{errorInfo(comments.error).message}</p>
       ) : comments.data.items.length === 0 ? (
         <p className="text-xs text-muted-foreground">No comments yet.</p>
       ) : (
@@ -67,12 +84,7 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
                 <span className="font-medium text-foreground">
                   {comment.author?.name ?? 'Former member'}
                 </span>{' '}
-                <time
-                  dateTime={String(comment.createdAt)}
-                  title={formatDateTime(comment.createdAt)}
-                >
-                  {formatRelative(comment.createdAt)}
-                </time>
+                <RelativeTime at={comment.createdAt} />
                 {comment.editedAt ? ' · edited' : ''}
               </p>
               {comment.deleted ? (
@@ -93,29 +105,15 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
               ) : (
                 <>
                   <p className="whitespace-pre-wrap break-words">{comment.body}</p>
-                  {canEdit && comment.author?.id === me ? (
-                    <div className="mt-1 flex gap-1">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        className="h-7 px-2"
-                        onClick={() => setEditingId(comment.id)}
-                      >
-                        <PencilIcon /> Edit
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        className="h-7 px-2"
-                        disabled={remove.isPending}
-                        onClick={() =>
-                          remove.mutate({ commentId: comment.id, expectedVersion: comment.version })
-                        }
-                      >
-                        <Trash2Icon /> Delete
-                      </Button>
-                    </div>
-                  ) : null}
+                  <CommentActions
+                    canEdit={canEdit && mine(comment)}
+                    canDelete={canEdit && deletable(comment)}
+                    deleting={remove.isPending}
+                    onEdit={() => setEditingId(comment.id)}
+                    onDelete={() =>
+                      remove.mutate({ commentId: comment.id, expectedVersion: comment.version })
+                    }
+                  />
                 </>
               )}
             </li>
@@ -127,6 +125,43 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
           pending={add.isPending}
           onAdd={(body) => add.mutateAsync({ itemId, body })}
         />
+      ) : null}
+    </div>
+  );
+}
+
+/** Edit and Delete under a comment, each for those who may. */
+function CommentActions({
+  canEdit,
+  canDelete,
+  deleting,
+  onEdit,
+  onDelete,
+}: {
+  canEdit: boolean;
+  canDelete: boolean;
+  deleting: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  if (!canEdit && !canDelete) return null;
+  return (
+    <div className="mt-1 flex gap-1">
+      {canEdit ? (
+        <Button size="sm" variant="ghost" className="h-7 px-2" onClick={onEdit}>
+          <PencilIcon /> Edit
+        </Button>
+      ) : null}
+      {canDelete ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="h-7 px-2"
+          disabled={deleting}
+          onClick={onDelete}
+        >
+          <Trash2Icon /> Delete
+        </Button>
       ) : null}
     </div>
   );

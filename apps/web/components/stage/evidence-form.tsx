@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { ZEvidenceAddInput } from '../../lib/domain';
 import { applyServerErrors } from '../../lib/form-errors';
 import { EVIDENCE_KINDS, EVIDENCE_LABEL } from '../../lib/items';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
+import { choicesOf, Options } from '../form/select-field';
+import { SubmitRow } from '../form/submit';
 import { FormField } from '../ui/form-field';
 import { Input, NativeSelect } from '../ui/input';
 
@@ -16,6 +16,7 @@ const ZEvidenceForm = ZEvidenceAddInput.pick({ kind: true, url: true }).extend({
 });
 export type TEvidenceForm = z.output<typeof ZEvidenceForm>;
 type Values = z.input<typeof ZEvidenceForm>;
+const KIND_CHOICES = choicesOf(EVIDENCE_KINDS, EVIDENCE_LABEL);
 
 /**
  * Kind, link and label of a new piece of evidence. `onAdd` resolves once it
@@ -52,11 +53,7 @@ export function EvidenceForm({
     >
       <FormField label="Kind" error={errors.kind?.message} reserveErrorSpace={false}>
         <NativeSelect {...form.register('kind')}>
-          {EVIDENCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {EVIDENCE_LABEL[k]}
-            </option>
-          ))}
+          <Options choices={KIND_CHOICES} />
         </NativeSelect>
       </FormField>
       <FormField label="Evidence link" error={errors.url?.message} reserveErrorSpace={false}>
@@ -70,16 +67,15 @@ export function EvidenceForm({
       >
         <Input placeholder="Run 42 (the link if empty)" {...form.register('label')} />
       </FormField>
-      {errors.root?.server ? (
-        <Alert variant="destructive" role="alert" className="mt-2 sm:col-span-2">
-          {errors.root.server.message}
-        </Alert>
-      ) : null}
-      <div className="mt-2 sm:col-span-2">
-        <Button pending={pending} type="submit" variant="outline" disabled={pending || !url.trim()}>
-          Add evidence
-        </Button>
-      </div>
+      <SubmitRow
+        error={errors.root?.server?.message}
+        className="mt-2 sm:col-span-2"
+        pending={pending}
+        variant="outline"
+        disabled={!url.trim()}
+      >
+        Add evidence
+      </SubmitRow>
     </form>
   );
 }

@@ -1,9 +1,6 @@
 'use client';
-import { GitCompareArrowsIcon } from 'lucide-react';
 import { STATUS_LABEL, type Item, type ItemStatus } from '../../lib/items';
-import { Alert, AlertTitle } from '../ui/alert';
-import { Button } from '../ui/button';
-import { ConflictTable } from '../ui/conflict-table';
+import { ConflictAlert } from '../conflict/conflict-alert';
 import { useStage, type Member } from './stage-context';
 import type { ItemChanges, ItemConflict } from './use-item-update';
 
@@ -33,34 +30,21 @@ export function ItemConflictPanel({ conflict }: { conflict: ItemConflict }) {
     (field) => conflict.mine[field] !== undefined,
   );
   return (
-    <Alert variant="warning" role="alert" data-testid="item-conflict" className="my-1">
-      <div className="flex gap-3">
-        <GitCompareArrowsIcon className="mt-0.5 size-5 shrink-0" aria-hidden="true" />
-        <div className="min-w-0 flex-1 space-y-2">
-          <AlertTitle>Someone else changed this item first</AlertTitle>
-          <p>Your change was not saved. Their version is shown now.</p>
-          <ConflictTable
-            rows={fields.map((field) => ({
-              field,
-              label: CONFLICT_LABEL[field] ?? field,
-              theirs: describe(field, conflict.theirs, stage.members),
-              mine: describe(field, conflict.mine, stage.members),
-            }))}
-          />
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => stage.save(conflict.itemId, conflict.mine)}>
-              Apply my change again
-            </Button>
-            <Button
-              size="sm"
-              variant="outline"
-              onClick={() => stage.dismissConflict(conflict.itemId)}
-            >
-              Keep their version
-            </Button>
-          </div>
-        </div>
-      </div>
-    </Alert>
+    <ConflictAlert
+      title="Someone else changed this item first"
+      rows={fields.map((field) => ({
+        field,
+        label: CONFLICT_LABEL[field] ?? field,
+        theirs: describe(field, conflict.theirs, stage.members),
+        mine: describe(field, conflict.mine, stage.members),
+      }))}
+      onReapply={() => stage.save(conflict.itemId, conflict.mine)}
+      onKeepTheirs={() => stage.dismissConflict(conflict.itemId)}
+      compact
+      className="my-1"
+      testId="item-conflict"
+    >
+      Your change was not saved. Their version is shown now.
+    </ConflictAlert>
   );
 }

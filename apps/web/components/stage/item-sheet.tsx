@@ -1,14 +1,13 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { ITEM_STATUSES, STATUS_LABEL, type Item, type ItemStatus } from '../../lib/items';
+import type { Item } from '../../lib/items';
 import { Badge } from '../ui/badge';
-import { NativeSelect } from '../ui/input';
 import { Label } from '../ui/label';
 import { SavedIndicator } from '../ui/saved-indicator';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '../ui/sheet';
 import { ItemConflictPanel } from './item-conflict-panel';
 import { ItemDetails } from './item-details';
-import { useStage } from './stage-context';
+import { StatusSelect } from './status-select';
 import type { ItemConflict } from './use-item-update';
 
 /**
@@ -28,7 +27,6 @@ export function ItemSheet({
   savedSignal: number | null;
   onClose: () => void;
 }) {
-  const stage = useStage();
   const itemId = item?.id;
   const [container, setContainer] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -62,19 +60,7 @@ export function ItemSheet({
             </SheetDescription>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <Label htmlFor={`sheet-status-${item.id}`}>Status</Label>
-              <NativeSelect
-                id={`sheet-status-${item.id}`}
-                className="h-8 w-40"
-                value={item.status}
-                disabled={!stage.canEdit}
-                onChange={(event) => stage.changeStatus(item, event.target.value as ItemStatus)}
-              >
-                {ITEM_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {STATUS_LABEL[status]}
-                  </option>
-                ))}
-              </NativeSelect>
+              <StatusSelect id={`sheet-status-${item.id}`} className="h-8 w-40" item={item} />
               <SavedIndicator signal={savedSignal} data-testid="item-saved" />
             </div>
           </div>

@@ -8,9 +8,7 @@ import {
 } from 'lucide-react';
 import { memo } from 'react';
 import {
-  ITEM_STATUSES,
   STATUS_DOT,
-  STATUS_LABEL,
   formatCalendarDate,
   isOverdue,
   type ItemNode,
@@ -18,9 +16,9 @@ import {
 } from '../../lib/items';
 import { cn } from '../../lib/utils';
 import { Badge } from '../ui/badge';
-import { NativeSelect } from '../ui/input';
 import { ItemConflictPanel } from './item-conflict-panel';
 import { useStage, useStageRowState } from './stage-context';
+import { StatusSelect } from './status-select';
 import type { ItemConflict } from './use-item-update';
 
 /** The status as a coloured dot (the select says it in words). */
@@ -177,19 +175,11 @@ const ItemRow = memo(function ItemRow({
                 <span className="sr-only"> evidence links</span>
               </span>
             ) : null}
-            <NativeSelect
+            <StatusSelect
               aria-label={`Status of “${item.title}”`}
               className="h-7 w-36 py-0 text-xs sm:text-xs"
-              value={item.status}
-              disabled={!stage.canEdit}
-              onChange={(event) => stage.changeStatus(item, event.target.value as ItemStatus)}
-            >
-              {ITEM_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABEL[status]}
-                </option>
-              ))}
-            </NativeSelect>
+              item={item}
+            />
           </div>
         </div>
       </div>

@@ -2,15 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { CalendarIcon, ListChecksIcon } from 'lucide-react';
 import Link from 'next/link';
-import { errorInfo } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { STATUS_DOT, STATUS_LABEL, formatCalendarDate } from '../../lib/items';
-import { useTRPC } from '../../lib/trpc';
+import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { cn } from '../../lib/utils';
-import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
-import { Loading, Skeleton } from '../ui/skeleton';
+import { QueryState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /** The caller's open items across the workspace, overdue first. */
@@ -18,21 +17,22 @@ export function MyWork() {
   const { workspace } = useWorkspace();
   const trpc = useTRPC();
   const mine = useQuery(trpc.item.mine.queryOptions({ workspaceId: workspace.id, limit: 200 }));
-  if (mine.error) {
-    return (
-      <Alert variant="destructive" role="alert">
-        Your items could not be loaded: {errorInfo(mine.error).message}
-      </Alert>
-    );
-  }
-  if (mine.isPending) {
-    return (
-      <Loading label="Loading your items…">
-        <Skeleton className="h-64 w-full" />
-      </Loading>
-    );
-  }
-  const items = mine.data.items;
+  return (
+    <QueryState
+      query={mine}
+      what="Your items"
+      label="Loading your items…"
+      fallback={<Skeleton className="h-64 w-full" />}
+    >
+      {(data) => <MyItems items={data.items} slug={workspace.slug} />}
+    </QueryState>
+  );
+}
+
+type MyItem = RouterOutputs['item']['mine']['items'][number];
+
+/** The list itself, once loaded. */
+function MyItems({ items, slug }: { items: readonly MyItem[]; slug: string }) {
   const overdue = items.filter((i) => i.overdue).length;
   return (
     <section className="space-y-4" aria-labelledby="my-work-heading">
@@ -63,7 +63,7 @@ export function MyWork() {
               />
               <div className="min-w-0 flex-1">
                 <Link
-                  href={`/w/${workspace.slug}/p/${item.project.id}/s/${encodeURIComponent(item.stageKey)}#item-${item.id}`}
+                  href={`/w/${slug}/p/${item.project.id}/s/${encodeURIComponent(item.stageKey)}#item-${item.id}`}
                   className="text-sm font-medium break-words hover:underline"
                 >
                   {item.title}

@@ -2,23 +2,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { LightbulbIcon, TargetIcon } from 'lucide-react';
 import Link from 'next/link';
-import { errorInfo } from '../../lib/errors';
+import type { ReactNode } from 'react';
 import { formatMeasure, formatRelative } from '../../lib/format';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { QueryState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 
 type StageData = RouterOutputs['dashboard']['stage'];
 
 function SidePanel({
   title,
   icon,
+  testId,
   children,
 }: {
   title: string;
-  icon: React.ReactNode;
-  children: React.ReactNode;
+  icon: ReactNode;
+  testId?: string;
+  children: ReactNode;
 }) {
   return (
-    <section className="rounded-xl border bg-card p-4" aria-label={title}>
+    <section className="rounded-xl border bg-card p-4" aria-label={title} data-testid={testId}>
       <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold [&_svg]:size-4 [&_svg]:text-muted-foreground">
         {icon}
         {title}
@@ -75,17 +79,12 @@ export function StageSidePanels({
         ) : (
           <ul className="space-y-2 text-sm" data-testid="stage-lessons">
             {lessons.map((l) => (
-              <li key={l.id}>
-                <Link
-                  href={`/w/${slug}/lessons?lesson=${l.id}`}
-                  className="font-medium hover:underline"
-                >
-                  {l.title}
-                </Link>
-                <span className="block text-xs text-muted-foreground">
-                  {l.author?.name ?? 'Someone'} · {formatRelative(l.createdAt)}
-                </span>
-              </li>
+              <LessonLink
+                key={l.id}
+                lesson={l}
+                slug={slug}
+                detail={`${l.author?.name ?? 'Someone'} · ${formatRelative(l.createdAt)}`}
+              />
             ))}
           </ul>
         )}
@@ -116,41 +115,53 @@ function LearntElsewhere({
     trpc.lesson.forStage.queryOptions({ workspaceId, stageKey, excludeProjectId: projectId }),
   );
   return (
-    <section
-      className="rounded-xl border bg-card p-4"
-      aria-label="Learnt elsewhere"
-      data-testid="learnt-elsewhere"
-    >
-      <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold">
-        <LightbulbIcon className="size-4 text-muted-foreground" aria-hidden="true" />
-        Learnt elsewhere
-      </h3>
-      {lessons.isPending ? (
-        <p className="text-sm text-muted-foreground">Loading…</p>
-      ) : lessons.error ? (
-        <p className="text-sm text-destructive">{errorInfo(lessons.error).message}</p>
-      ) : lessons.data.length === 0 ? (
-        <p className="text-sm text-muted-foreground">
-          Other projects have not logged lessons for this stage yet.
-        </p>
-      ) : (
-        <ul className="space-y-2 text-sm">
-          {lessons.data.slice(0, 8).map((lesson) => (
-            <li key={lesson.id}>
-              <Link
-                href={`/w/${slug}/lessons?lesson=${lesson.id}`}
-                className="font-medium hover:underline"
-              >
-                {lesson.title}
-              </Link>
-              <span className="block text-xs text-muted-foreground">
-                {lesson.project.name} · {lesson.learnt.slice(0, 120)}
-                {lesson.learnt.length > 120 ? '…' : ''}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <SidePanel title="Learnt elsewhere" icon={<LightbulbIcon />} testId="learnt-elsewhere">
+      <QueryState
+        query={lessons}
+        what="Lessons from other projects"
+        label="Loading lessons from other projects…"
+        fallback={<Skeleton className="h-16 w-full" />}
+        empty={
+          <p className="text-sm text-muted-foreground">
+            Other projects have not logged lessons for this stage yet.
+          </p>
+        }
+      >
+        {(list) => (
+          <ul className="space-y-2 text-sm">
+            {list.slice(0, 8).map((lesson) => (
+              <LessonLink
+                key={lesson.id}
+                lesson={lesson}
+                slug={slug}
+                detail={`${lesson.project.name} · ${lesson.learnt.slice(0, 120)}${
+                  lesson.learnt.length > 120 ? '…' : ''
+                }`}
+              />
+            ))}
+          </ul>
+        )}
+      </QueryState>
+    </SidePanel>
+  );
+}
+
+/** A lesson's title, linking to it on the lessons page, over a line about it. */
+function LessonLink({
+  lesson,
+  slug,
+  detail,
+}: {
+  lesson: { id: string; title: string };
+  slug: string;
+  detail: string;
+}) {
+  return (
+    <li>
+      <Link href={`/w/${slug}/lessons?lesson=${lesson.id}`} className="font-medium hover:underline">
+        {lesson.title}
+      </Link>
+      <span className="block text-xs text-muted-foreground">{detail}</span>
+    </li>
   );
 }

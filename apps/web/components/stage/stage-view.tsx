@@ -1,25 +1,18 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { ArrowLeftIcon, LightbulbIcon } from 'lucide-react';
-import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { errorInfo } from '../../lib/errors';
-import { formatNumber, formatPercent } from '../../lib/format';
 import { OPEN_STATUSES, buildItemTree, type Item, type ItemStatus } from '../../lib/items';
 import { useTRPC } from '../../lib/trpc';
-import { ProgressBar } from '../dashboard/progress-bar';
 import { LessonDialog } from '../lesson/lesson-dialog';
-import { STAGE_STATE_LABEL } from '../portfolio/stage-cell';
-import { Alert } from '../ui/alert';
-import { Badge } from '../ui/badge';
-import { Button } from '../ui/button';
 import { EmptyState } from '../ui/empty-state';
 import { SavedIndicator } from '../ui/saved-indicator';
-import { Loading, Skeleton } from '../ui/skeleton';
+import { QueryState } from '../ui/query-state';
+import { Skeleton } from '../ui/skeleton';
 import { useWorkspace } from '../workspace/workspace-context';
 import { AddItemForm } from './add-item-form';
 import { BulkBar } from './bulk-bar';
 import { ItemSheet } from './item-sheet';
+import { StageHeader } from './stage-header';
 import { ItemTree } from './item-tree';
 import {
   StageContext,
@@ -139,122 +132,98 @@ export function StageView({
     [selected, openId, conflicts],
   );
 
-  if (stageQuery.error) {
-    const info = errorInfo(stageQuery.error);
-    return (
-      <Alert variant="destructive" role="alert">
-        {info.code === 'BAD_REQUEST'
-          ? 'This project has no such stage.'
-          : `The stage could not be loaded: ${info.message}`}
-      </Alert>
-    );
-  }
-  if (stageQuery.isPending) {
-    return (
-      <Loading label="Loading the stage…">
-        <Skeleton className="mb-3 h-10 w-80 max-w-full" />
-        <div className="space-y-2">
-          {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} className="h-9 w-full" />
-          ))}
-        </div>
-      </Loading>
-    );
-  }
-  const { stage, kpis, lessons } = stageQuery.data;
-  const all = stageQuery.data.items;
   const base = `/w/${workspace.slug}/p/${projectId}`;
-  const openItem = openId ? all.find((i) => i.id === openId) : undefined;
 
   return (
-    <StageContext.Provider value={context}>
-      <div className="space-y-4" data-testid="stage-view">
-        <div>
-          <Link
-            href={base}
-            className="mb-1 inline-flex items-center gap-1 text-sm text-muted-foreground hover:underline"
-          >
-            <ArrowLeftIcon className="size-3.5" aria-hidden="true" /> Overview
-          </Link>
-          <div className="flex flex-wrap items-end justify-between gap-3">
-            <div className="min-w-0">
-              <h2 className="text-xl font-semibold break-words" data-testid="stage-heading">
-                {stage.title}
-                {stage.isCurrent ? (
-                  <Badge className="ml-2 align-middle" variant="default">
-                    Current stage
-                  </Badge>
-                ) : null}
-              </h2>
-              <p className="text-sm text-muted-foreground" data-testid="stage-summary">
-                {formatNumber(stage.done)} of {formatNumber(stage.applicable)} applicable items done
-                · {formatPercent(stage.percentDone)} · {STAGE_STATE_LABEL[stage.state]}
-                {stage.overdue > 0 ? ` · ${formatNumber(stage.overdue)} overdue` : ''}
-              </p>
-            </div>
-            {canEdit ? (
-              <Button variant="outline" onClick={() => setLesson({ open: true })}>
-                <LightbulbIcon /> Log a lesson
-              </Button>
-            ) : null}
+    <QueryState
+      query={stageQuery}
+      what="The stage"
+      label="Loading the stage…"
+      fallback={
+        <>
+          <Skeleton className="mb-3 h-10 w-80 max-w-full" />
+          <div className="space-y-2">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} className="h-9 w-full" />
+            ))}
           </div>
-          <ProgressBar percent={stage.percentDone} state={stage.state} className="mt-2 h-2.5" />
-        </div>
-
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <section aria-label="Checklist" className="min-w-0 space-y-3">
-            {canEdit && selected.size > 0 ? (
-              <BulkBar
-                items={all.filter((i) => selected.has(i.id))}
-                members={members}
-                projectId={projectId}
-                stageKey={stageKey}
-                onDone={() => setSelected(new Set())}
+        </>
+      }
+    >
+      {({ stage, kpis, lessons, items: all }) => {
+        const openItem = openId ? all.find((i) => i.id === openId) : undefined;
+        return (
+          <StageContext.Provider value={context}>
+            <div className="space-y-4" data-testid="stage-view">
+              <StageHeader
+                stage={stage}
+                base={base}
+                onLogLesson={canEdit ? () => setLesson({ open: true }) : undefined}
               />
-            ) : null}
-            <div className="rounded-xl border bg-card p-1 sm:p-3" data-testid="checklist">
-              {tree.length === 0 ? (
-                <EmptyState title="No items in this stage" className="border-0" />
-              ) : (
-                <StageRowStateContext.Provider value={rowState}>
-                  <ItemTree nodes={tree} />
-                </StageRowStateContext.Provider>
-              )}
-            </div>
-            {canEdit ? <AddItemForm projectId={projectId} stageKey={stageKey} items={all} /> : null}
-          </section>
 
-          <StageSidePanels
-            kpis={kpis}
-            lessons={lessons}
-            base={base}
-            slug={workspace.slug}
-            workspaceId={workspace.id}
-            projectId={projectId}
-            stageKey={stageKey}
-          />
-        </div>
-      </div>
-      {/* Outside the open sheet, changes made in the list are confirmed here. */}
-      <SavedIndicator
-        signal={saved && !saved.inSheet ? saved.at : null}
-        data-testid="stage-saved"
-        className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-full border bg-card px-3 py-1.5 shadow-md"
-      />
-      <ItemSheet
-        item={openItem}
-        conflict={openId ? conflicts[openId] : undefined}
-        savedSignal={saved?.inSheet && saved.itemId === openId ? saved.at : null}
-        onClose={() => setOpenId(null)}
-      />
-      <StatusDialogs request={statusRequest} onClose={() => setStatusRequest(null)} save={save} />
-      <LessonDialog
-        open={lesson.open}
-        onOpenChange={(open) => setLesson((old) => ({ ...old, open }))}
-        projectId={projectId}
-        stageKey={stageKey}
-        itemId={lesson.itemId}
-      />
-    </StageContext.Provider>
+              <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
+                <section aria-label="Checklist" className="min-w-0 space-y-3">
+                  {canEdit && selected.size > 0 ? (
+                    <BulkBar
+                      items={all.filter((i) => selected.has(i.id))}
+                      members={members}
+                      projectId={projectId}
+                      stageKey={stageKey}
+                      onDone={() => setSelected(new Set())}
+                    />
+                  ) : null}
+                  <div className="rounded-xl border bg-card p-1 sm:p-3" data-testid="checklist">
+                    {tree.length === 0 ? (
+                      <EmptyState title="No items in this stage" className="border-0" />
+                    ) : (
+                      <StageRowStateContext.Provider value={rowState}>
+                        <ItemTree nodes={tree} />
+                      </StageRowStateContext.Provider>
+                    )}
+                  </div>
+                  {canEdit ? (
+                    <AddItemForm projectId={projectId} stageKey={stageKey} items={all} />
+                  ) : null}
+                </section>
+
+                <StageSidePanels
+                  kpis={kpis}
+                  lessons={lessons}
+                  base={base}
+                  slug={workspace.slug}
+                  workspaceId={workspace.id}
+                  projectId={projectId}
+                  stageKey={stageKey}
+                />
+              </div>
+            </div>
+            {/* Outside the open sheet, changes made in the list are confirmed here. */}
+            <SavedIndicator
+              signal={saved && !saved.inSheet ? saved.at : null}
+              data-testid="stage-saved"
+              className="fixed bottom-4 left-1/2 z-40 -translate-x-1/2 rounded-full border bg-card px-3 py-1.5 shadow-md"
+            />
+            <ItemSheet
+              item={openItem}
+              conflict={openId ? conflicts[openId] : undefined}
+              savedSignal={saved?.inSheet && saved.itemId === openId ? saved.at : null}
+              onClose={() => setOpenId(null)}
+            />
+            <StatusDialogs
+              request={statusRequest}
+              onClose={() => setStatusRequest(null)}
+              save={save}
+            />
+            <LessonDialog
+              open={lesson.open}
+              onOpenChange={(open) => setLesson((old) => ({ ...old, open }))}
+              projectId={projectId}
+              stageKey={stageKey}
+              itemId={lesson.itemId}
+            />
+          </StageContext.Provider>
+        );
+      }}
+    </QueryState>
   );
 }

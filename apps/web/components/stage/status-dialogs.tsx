@@ -4,16 +4,8 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { ZItemUpdateInput } from '../../lib/domain';
 import type { Item } from '../../lib/items';
-import { Button } from '../ui/button';
-import {
-  ConfirmDialog,
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '../ui/dialog';
+import { DialogActions, FormDialog } from '../form/form-dialog';
+import { ConfirmDialog } from '../ui/dialog';
 import { FormField } from '../ui/form-field';
 import { Textarea } from '../ui/input';
 import type { ItemChanges } from './use-item-update';
@@ -83,37 +75,31 @@ export function NotApplicableDialog({
   }, [open, reset]);
   const reason = form.watch('notApplicableReason');
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Not applicable</DialogTitle>
-          <DialogDescription>Why does “{title}” not apply to this project?</DialogDescription>
-        </DialogHeader>
-        <form
-          className="grid gap-3"
-          noValidate
-          onSubmit={form.handleSubmit((values) => {
-            onConfirm(values.notApplicableReason);
-            onOpenChange(false);
-          })}
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Not applicable"
+      description={`Why does “${title}” not apply to this project?`}
+    >
+      <form
+        className="grid gap-3"
+        noValidate
+        onSubmit={form.handleSubmit((values) => {
+          onConfirm(values.notApplicableReason);
+          onOpenChange(false);
+        })}
+      >
+        <FormField
+          label="Reason"
+          error={form.formState.errors.notApplicableReason?.message}
+          reserveErrorSpace={false}
         >
-          <FormField
-            label="Reason"
-            error={form.formState.errors.notApplicableReason?.message}
-            reserveErrorSpace={false}
-          >
-            <Textarea autoFocus {...form.register('notApplicableReason')} />
-          </FormField>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={!reason.trim()}>
-              Mark not applicable
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+          <Textarea autoFocus {...form.register('notApplicableReason')} />
+        </FormField>
+        <DialogActions onCancel={() => onOpenChange(false)} disabled={!reason.trim()}>
+          Mark not applicable
+        </DialogActions>
+      </form>
+    </FormDialog>
   );
 }

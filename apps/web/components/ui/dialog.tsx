@@ -13,6 +13,18 @@ const overlayClass = 'fixed inset-0 z-50 bg-black/40';
 const contentClass =
   'fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border bg-card p-5 shadow-lg sm:p-6';
 
+/** The × in the top right corner of a dialog or sheet. */
+export function CornerClose() {
+  return (
+    <DialogPrimitive.Close
+      className="absolute right-3 top-3 rounded-sm p-1 text-muted-foreground hover:text-foreground"
+      aria-label="Close"
+    >
+      <XIcon className="size-4" aria-hidden="true" />
+    </DialogPrimitive.Close>
+  );
+}
+
 export function DialogContent({
   className,
   children,
@@ -23,12 +35,7 @@ export function DialogContent({
       <DialogPrimitive.Overlay className={overlayClass} />
       <DialogPrimitive.Content className={cn(contentClass, className)} {...props}>
         {children}
-        <DialogPrimitive.Close
-          className="absolute right-3 top-3 rounded-sm p-1 text-muted-foreground hover:text-foreground"
-          aria-label="Close"
-        >
-          <XIcon className="size-4" aria-hidden="true" />
-        </DialogPrimitive.Close>
+        <CornerClose />
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

@@ -54,3 +54,26 @@ export function FormField({
     </div>
   );
 }
+
+/**
+ * A label over a control that is not part of a form (a filter, a picker):
+ * no hint or error line; the control carries the `id` that `htmlFor` names.
+ */
+export function Field({
+  label,
+  htmlFor,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={cn('grid gap-1.5', className)}>
+      <Label htmlFor={htmlFor}>{label}</Label>
+      {children}
+    </div>
+  );
+}

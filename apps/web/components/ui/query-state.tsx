@@ -34,6 +34,7 @@ export function LoadingState({
   label,
   children,
   className,
+  slowClassName,
   slowAfterMs = SLOW_AFTER_MS,
 }: {
   /** "Loading activity…": read out, and shown beside the slow note. */
@@ -41,6 +42,8 @@ export function LoadingState({
   /** The placeholder; a block-sized skeleton when omitted. */
   children?: ReactNode;
   className?: string;
+  /** Where the slow note sits, when the placeholder is a whole page. */
+  slowClassName?: string;
   slowAfterMs?: number;
 }) {
   const slow = useSlow(true, slowAfterMs);
@@ -54,7 +57,7 @@ export function LoadingState({
     >
       <span className="sr-only">{label}</span>
       {children ?? <Skeleton className="h-32 w-full" />}
-      {slow ? <SlowNote /> : null}
+      {slow ? <SlowNote className={slowClassName} /> : null}
     </div>
   );
 }
@@ -133,6 +136,30 @@ export function ErrorState({
   );
 }
 
+/**
+ * ErrorState for a query that failed where QueryState does not fit (a layout
+ * that shows other things meanwhile): Retry refetches the query.
+ */
+export function QueryError({
+  what,
+  query,
+  className,
+}: {
+  what: string;
+  query: Pick<QueryLike<unknown>, 'error' | 'isFetching' | 'refetch'>;
+  className?: string;
+}) {
+  return (
+    <ErrorState
+      what={what}
+      error={query.error}
+      className={className}
+      retrying={query.isFetching}
+      onRetry={() => void query.refetch()}
+    />
+  );
+}
+
 /** What QueryState reads from a TanStack query result (useQuery, useInfiniteQuery). */
 export interface QueryLike<T> {
   data: T | undefined;
@@ -154,7 +181,8 @@ export interface QueryLike<T> {
  *   </QueryState>
  *
  * Pass `queries` too when the region also needs other queries: it waits for
- * those that are fetching, and Retry refetches the ones that failed.
+ * those that are fetching, and Retry refetches the ones that failed. Pass
+ * `empty` to show it instead of `children` when the data is an empty list.
  */
 export function QueryState<T>({
   query,
@@ -162,6 +190,7 @@ export function QueryState<T>({
   what,
   label,
   fallback,
+  empty,
   className,
   children,
 }: {
@@ -170,6 +199,8 @@ export function QueryState<T>({
   what: string;
   label: string;
   fallback?: ReactNode;
+  /** Shown instead of `children` when the data is an empty array (an EmptyState). */
+  empty?: ReactNode;
   className?: string;
   children: (data: T) => ReactNode;
 }) {
@@ -193,6 +224,9 @@ export function QueryState<T>({
         {fallback}
       </LoadingState>
     );
+  }
+  if (empty !== undefined && Array.isArray(query.data) && query.data.length === 0) {
+    return <>{empty}</>;
   }
   return <>{children(query.data)}</>;
 }

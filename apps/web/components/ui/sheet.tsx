@@ -1,8 +1,8 @@
 'use client';
-import { XIcon } from 'lucide-react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from '../../lib/utils';
+import { CornerClose } from './dialog';
 
 /** A dialog that slides in from the right edge, full height: details beside a list. */
 export const Sheet = DialogPrimitive.Root;
@@ -27,12 +27,7 @@ export function SheetContent({
         {...props}
       >
         {children}
-        <DialogPrimitive.Close
-          className="absolute right-3 top-3 rounded-sm p-1 text-muted-foreground hover:text-foreground"
-          aria-label="Close"
-        >
-          <XIcon className="size-4" aria-hidden="true" />
-        </DialogPrimitive.Close>
+        <CornerClose />
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '../../lib/utils';
 
 /** Scrolls sideways inside its own box, so a wide table never widens the page. */
@@ -45,4 +45,38 @@ export function TableHead({ className, ...props }: ComponentProps<'th'>) {
 
 export function TableCell({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('px-3 py-2 align-middle', className)} {...props} />;
+}
+
+/** A column's heading; `label` may be screen-reader text only (e.g. "Actions"). */
+export interface TableColumn {
+  label: ReactNode;
+  className?: string;
+}
+
+/** A list as a bordered table: a caption for screen readers, a header row, then the rows. */
+export function ListTable({
+  caption,
+  columns,
+  children,
+  ...props
+}: Omit<ComponentProps<'table'>, 'children'> & {
+  caption: ReactNode;
+  columns: TableColumn[];
+  children: ReactNode;
+}) {
+  return (
+    <Table containerClassName="rounded-xl border bg-card" {...props}>
+      <caption className="sr-only">{caption}</caption>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          {columns.map((column, index) => (
+            <TableHead key={index} scope="col" className={column.className}>
+              {column.label}
+            </TableHead>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
+  );
 }

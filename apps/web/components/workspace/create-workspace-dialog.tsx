@@ -7,21 +7,16 @@ import { useForm } from 'react-hook-form';
 import { applyServerErrors } from '../../lib/form-errors';
 import { notifySuccess } from '../../lib/notify';
 import { useTRPC } from '../../lib/trpc';
-import { Alert } from '../ui/alert';
-import { Button } from '../ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '../ui/dialog';
+import { DialogActions, FormDialog } from '../form/form-dialog';
+import { FormRootError } from '../form/submit';
 import { FormField } from '../ui/form-field';
 import { Input, Textarea } from '../ui/input';
 
-const emptyToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+/** An optional text field: left blank, it is not sent. */
+const optional = {
+  setValueAs: (value: unknown) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value,
+};
 
 export function CreateWorkspaceForm({ onCreated }: { onCreated?: () => void }) {
   const trpc = useTRPC();
@@ -45,40 +40,26 @@ export function CreateWorkspaceForm({ onCreated }: { onCreated?: () => void }) {
       onError: (error) => applyServerErrors(form.setError, error, ['name', 'slug', 'description']),
     }),
   );
-  const rootError = form.formState.errors.root?.server?.message;
+  const errors = form.formState.errors;
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
       <div className="grid gap-2">
-        <FormField label="Name" error={form.formState.errors.name?.message}>
+        <FormField label="Name" error={errors.name?.message}>
           <Input autoFocus placeholder="e.g. Fraud ML team" {...form.register('name')} />
         </FormField>
         <FormField
           label="URL name (optional)"
           hint="Lower-case letters, digits and hyphens; made from the name if empty."
-          error={form.formState.errors.slug?.message}
+          error={errors.slug?.message}
         >
-          <Input
-            placeholder="fraud-ml"
-            {...form.register('slug', { setValueAs: emptyToUndefined })}
-          />
+          <Input placeholder="fraud-ml" {...form.register('slug', optional)} />
         </FormField>
-        <FormField
-          label="Description (optional)"
-          error={form.formState.errors.description?.message}
-        >
-          <Textarea rows={2} {...form.register('description', { setValueAs: emptyToUndefined })} />
+        <FormField label="Description (optional)" error={errors.description?.message}>
+          <Textarea rows={2} {...form.register('description', optional)} />
         </FormField>
       </div>
-      {rootError ? (
-        <Alert variant="destructive" role="alert" className="mb-3">
-          {rootError}
-        </Alert>
-      ) : null}
-      <DialogFooter>
-        <Button pending={create.isPending} type="submit" disabled={create.isPending}>
-          Create workspace
-        </Button>
-      </DialogFooter>
+      <FormRootError message={errors.root?.server?.message} className="mb-3" />
+      <DialogActions pending={create.isPending}>Create workspace</DialogActions>
     </form>
   );
 }
@@ -91,16 +72,13 @@ export function CreateWorkspaceDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Create a workspace</DialogTitle>
-          <DialogDescription>
-            A workspace holds a team&apos;s projects, members and checklist templates.
-          </DialogDescription>
-        </DialogHeader>
-        {open ? <CreateWorkspaceForm onCreated={() => onOpenChange(false)} /> : null}
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Create a workspace"
+      description="A workspace holds a team's projects, members and checklist templates."
+    >
+      {open ? <CreateWorkspaceForm onCreated={() => onOpenChange(false)} /> : null}
+    </FormDialog>
   );
 }

@@ -1,11 +1,17 @@
 import { Prisma } from '@shipshape/db';
+import type { User } from '../actor';
 
 type Tx = Pick<Prisma.TransactionClient, 'activityLog'>;
 
-export interface ActivityEntry {
+/** Who acted, and in which workspace: a member's actor, or a user joining or creating one. */
+export interface ActingIn {
+  id: User['id'];
   workspaceId: string;
+}
+
+/** What happened, as the activity log keeps it; who did it is the `ActingIn`. */
+export interface Activity {
   projectId?: string | null;
-  actorId: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -14,17 +20,17 @@ export interface ActivityEntry {
 }
 
 /** Appends to the activity log; call inside the write's own transaction. */
-export async function recordActivity(tx: Tx, entry: ActivityEntry): Promise<void> {
+export async function recordActivity(tx: Tx, by: ActingIn, activity: Activity): Promise<void> {
   await tx.activityLog.create({
     data: {
-      workspaceId: entry.workspaceId,
-      projectId: entry.projectId ?? null,
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: activityJson(entry.before),
-      after: activityJson(entry.after),
+      workspaceId: by.workspaceId,
+      projectId: activity.projectId ?? null,
+      actorId: by.id,
+      action: activity.action,
+      entityType: activity.entityType,
+      entityId: activity.entityId,
+      before: activityJson(activity.before),
+      after: activityJson(activity.after),
     },
   });
 }
@@ -40,12 +46,12 @@ export function activityJson(value: unknown): Prisma.InputJsonValue | undefined 
  * CTE `source` (so a write and its activity row can be one statement: the row
  * is recorded only if the write happened).
  */
-export function activityInsertSql(entry: ActivityEntry, source: 'updated'): Prisma.Sql {
+export function activityInsertSql(by: ActingIn, activity: Activity, source: 'updated'): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO activity_log ("workspaceId", "projectId", "actorId", action, "entityType", "entityId", before, after)
-    SELECT ${entry.workspaceId}::uuid, ${entry.projectId ?? null}::uuid, ${entry.actorId}::uuid,
-           ${entry.action}, ${entry.entityType}, ${entry.entityId},
-           ${jsonOrNull(entry.before)}::jsonb, ${jsonOrNull(entry.after)}::jsonb
+    SELECT ${by.workspaceId}::uuid, ${activity.projectId ?? null}::uuid, ${by.id}::uuid,
+           ${activity.action}, ${activity.entityType}, ${activity.entityId},
+           ${jsonOrNull(activity.before)}::jsonb, ${jsonOrNull(activity.after)}::jsonb
       FROM ${Prisma.raw(source)}`;
 }
 

@@ -2,7 +2,7 @@ import { passwordWeakness, type ZChangePasswordInput } from '@shipshape/domain';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { User } from '../actor';
-import type { Context } from '../context';
+import type { ContextArgs } from '../context';
 import { securityLog } from '../security-log';
 import { hashPassword, verifyPassword } from './passwords';
 import { publicUser, startSession, type Session } from './start-session';
@@ -12,11 +12,7 @@ export async function changePassword({
   ctx,
   user,
   input,
-}: {
-  ctx: Context;
-  user: User;
-  input: z.infer<typeof ZChangePasswordInput>;
-}): Promise<Session> {
+}: ContextArgs<z.infer<typeof ZChangePasswordInput>> & { user: User }): Promise<Session> {
   const stored = await ctx.db.user.findUniqueOrThrow({
     where: { id: user.id },
     select: { passwordHash: true },

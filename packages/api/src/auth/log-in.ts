@@ -1,7 +1,7 @@
 import type { ZLoginInput } from '@shipshape/domain';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import type { Context } from '../context';
+import type { ContextArgs } from '../context';
 import { securityLog } from '../security-log';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { publicUser, startSession, unauthorized, type Session } from './start-session';
@@ -12,10 +12,7 @@ const INVALID_LOGIN = 'Email or password is incorrect.';
 export async function logIn({
   ctx,
   input,
-}: {
-  ctx: Context;
-  input: z.infer<typeof ZLoginInput>;
-}): Promise<Session> {
+}: ContextArgs<z.infer<typeof ZLoginInput>>): Promise<Session> {
   // Counted per call, so a batch or a re-encoded path cannot multiply attempts.
   const attempt = await ctx.countLoginAttempt(input.email);
   if (!attempt.allowed) {

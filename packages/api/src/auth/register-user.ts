@@ -1,8 +1,8 @@
-import { Prisma } from '@shipshape/db';
 import { passwordWeakness, type ZRegisterInput } from '@shipshape/domain';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import type { Context } from '../context';
+import type { ContextArgs } from '../context';
+import { isUniqueViolation } from '../errors';
 import { securityLog } from '../security-log';
 import { hashPassword } from './passwords';
 import { publicUser, startSession, type Session } from './start-session';
@@ -11,10 +11,7 @@ import { publicUser, startSession, type Session } from './start-session';
 export async function registerUser({
   ctx,
   input,
-}: {
-  ctx: Context;
-  input: z.infer<typeof ZRegisterInput>;
-}): Promise<Session> {
+}: ContextArgs<z.infer<typeof ZRegisterInput>>): Promise<Session> {
   const weakness = passwordWeakness(input.password, input.email, input.name);
   if (weakness) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `Password ${weakness}.` });
@@ -28,7 +25,7 @@ export async function registerUser({
     securityLog(ctx, 'register', { outcome: 'success', userId: user.id });
     return await startSession(ctx, user);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new TRPCError({
         code: 'CONFLICT',
         message: 'An account with this email already exists.',

@@ -1,19 +1,14 @@
-import type { Db } from '@shipshape/db';
 import type { ZCommentAddInput } from '@shipshape/domain';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { commentSelect, toComment, type Comment } from './comment-view';
 
 export function addComment({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZCommentAddInput>;
-}): Promise<Comment> {
+}: ServiceArgs<z.infer<typeof ZCommentAddInput>>): Promise<Comment> {
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: {
@@ -24,10 +19,8 @@ export function addComment({
       },
       select: commentSelect,
     });
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
+    await recordActivity(tx, actor, {
       projectId: comment.item.projectId,
-      actorId: actor.id,
       action: 'comment.added',
       entityType: 'comment',
       entityId: comment.id,

@@ -1,6 +1,7 @@
 import type { Prisma } from '@shipshape/db';
 import type { ZComment } from '@shipshape/domain';
 import type { z } from 'zod';
+import type { RecordedRows } from '../recorded-change';
 
 export const commentSelect = {
   id: true,
@@ -39,3 +40,13 @@ export async function readCommentRow(
 ): Promise<CommentRow> {
   return tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect });
 }
+
+/** Comments as their authors (and admins) change them: on the version they read, never once deleted. */
+export const commentRows: RecordedRows<CommentRow, Prisma.CommentUncheckedUpdateManyInput> = {
+  entity: 'comment',
+  entityType: 'comment',
+  table: (tx) => tx.comment,
+  where: { deletedAt: null },
+  read: readCommentRow,
+  projectOf: (comment) => comment.item.projectId,
+};

@@ -1,7 +1,8 @@
 import type { Db } from '@shipshape/db';
 import { OPEN_STATUSES, type ZProjectDashboardInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import { readActivityEntries, seesActivityDetails } from '../activity/activity-entries';
+import type { ServiceArgs } from '../actor';
 import { startOfTodayUtc } from '../calendar-dates';
 import { sqlItemIsOpen, sqlItemIsOverdue } from './overdue-sql';
 import { listKpis } from '../kpis/kpi-view';
@@ -11,22 +12,28 @@ import { briefItemSelect, lessonBriefSelect, toBrief } from './dashboard-view';
 import { stageProgress, totalsOf } from './stage-progress';
 
 /** One project at a glance: stage progress, problems, people, KPIs, lessons,
- * activity; cached until the workspace changes. */
+ * activity (entries as activity.list gives them); cached until the workspace
+ * changes, one copy for readers who see admin-only activity details and one
+ * for the rest. */
 export function getProjectDashboard({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'dataVersion'>;
-  input: z.infer<typeof ZProjectDashboardInput>;
-}) {
-  return readCache.read(`project:${input.projectId}`, actor.dataVersion, () =>
-    projectDashboard(db, input.projectId),
+}: ServiceArgs<z.infer<typeof ZProjectDashboardInput>, 'workspaceId' | 'role' | 'dataVersion'>) {
+  const details = seesActivityDetails(actor.role);
+  return readCache.read(
+    `project:${input.projectId}:${details ? 'details' : 'plain'}`,
+    actor.dataVersion,
+    () => projectDashboard(db, actor.workspaceId, input.projectId, details),
   );
 }
 
-async function projectDashboard(db: Db, projectId: string) {
+async function projectDashboard(
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  activityDetails: boolean,
+) {
   const project = await readProject(db, projectId);
   const today = startOfTodayUtc();
   const [stages, overdueItems, blockedItems, workload, kpis, lessons, activity] = await Promise.all(
@@ -52,19 +59,7 @@ async function projectDashboard(db: Db, projectId: string) {
         orderBy: { createdAt: 'desc' },
         take: 5,
       }),
-      db.activityLog.findMany({
-        where: { projectId },
-        select: {
-          id: true,
-          action: true,
-          entityType: true,
-          entityId: true,
-          at: true,
-          actor: { select: { id: true, name: true } },
-        },
-        orderBy: { id: 'desc' },
-        take: 10,
-      }),
+      readActivityEntries(db, activityDetails, { workspaceId, projectId, limit: 10 }),
     ],
   );
   return {
@@ -76,7 +71,7 @@ async function projectDashboard(db: Db, projectId: string) {
     workload,
     kpis,
     lessons,
-    activity: activity.map((a) => ({ ...a, id: a.id.toString() })),
+    activity,
   };
 }
 

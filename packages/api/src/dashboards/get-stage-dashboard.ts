@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { ZStageDashboardInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { badRequest } from '../errors';
 import { itemSelect, toItem } from '../items/item-view';
 import { listKpis } from '../kpis/kpi-view';
@@ -16,11 +16,7 @@ export function getStageDashboard({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'dataVersion'>;
-  input: z.infer<typeof ZStageDashboardInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZStageDashboardInput>, 'dataVersion'>) {
   return readCache.read(`stage:${input.projectId}:${input.stageKey}`, actor.dataVersion, () =>
     stageDashboard(db, input.projectId, input.stageKey),
   );

@@ -1,19 +1,13 @@
 import type { Db } from '@shipshape/db';
 import { kpiStatus, stageState, summarizeCounts, type TItemStatus } from '@shipshape/domain';
-import type { Actor } from '../actor';
+import type { ActorArgs } from '../actor';
 import { sqlItemIsOverdue } from './overdue-sql';
 import { latestMeasurements } from '../kpis/kpi-view';
 import { readCache } from '../read-cache';
 
 /** The portfolio: every project × every stage as percent done, plus problems
  * per project; cached until the workspace changes. */
-export function getWorkspaceDashboard({
-  db,
-  actor,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId' | 'dataVersion'>;
-}) {
+export function getWorkspaceDashboard({ db, actor }: ActorArgs<'workspaceId' | 'dataVersion'>) {
   return readCache.read(`workspace:${actor.workspaceId}`, actor.dataVersion, () =>
     workspaceDashboard(db, actor.workspaceId),
   );

@@ -1,22 +1,17 @@
-import type { Db } from '@shipshape/db';
 import type { TItem, ZItemAddCustomInput } from '@shipshape/domain';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { badRequest } from '../errors';
-import { readItem } from './item-view';
+import { readAndRecord } from '../recorded-change';
+import { itemRows } from './item-view';
 
 /** A team's own item, last among its siblings (at the top of a stage, or under a parent). */
 export function addCustomItem({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZItemAddCustomInput>;
-}): Promise<TItem> {
+}: ServiceArgs<z.infer<typeof ZItemAddCustomInput>>): Promise<TItem> {
   return db.$transaction(async (tx) => {
     const stage = await tx.projectStage.findUnique({
       where: { projectId_key: { projectId: input.projectId, key: input.stageKey } },
@@ -51,16 +46,12 @@ export function addCustomItem({
       },
       select: { id: true },
     });
-    const item = await readItem(tx, created.id);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId: input.projectId,
-      actorId: actor.id,
+    return readAndRecord(tx, actor, itemRows, {
+      id: created.id,
       action: 'item.created',
-      entityType: 'item',
-      entityId: item.id,
-      after: { title: item.title, stageKey: item.stageKey, parentId: item.parentId },
+      recorded: (item) => ({
+        after: { title: item.title, stageKey: item.stageKey, parentId: item.parentId },
+      }),
     });
-    return item;
   });
 }

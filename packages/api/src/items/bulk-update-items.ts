@@ -1,8 +1,7 @@
-import type { Db } from '@shipshape/db';
 import type { TItem, ZItemBulkUpdateInput } from '@shipshape/domain';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { parseCalendarDate } from '../calendar-dates';
 import { badRequest } from '../errors';
 import { updateIfVersion, writeIfVersion } from '../versioned-update';
@@ -14,11 +13,7 @@ export function bulkUpdateItems({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZItemBulkUpdateInput>;
-}): Promise<{ items: TItem[] }> {
+}: ServiceArgs<z.infer<typeof ZItemBulkUpdateInput>>): Promise<{ items: TItem[] }> {
   return db.$transaction(
     async (tx) => {
       const current = await tx.projectItem.findMany({
@@ -60,10 +55,8 @@ export function bulkUpdateItems({
         status: i.status,
         assigneeId: i.assignee?.id ?? null,
       });
-      await recordActivity(tx, {
-        workspaceId: actor.workspaceId,
+      await recordActivity(tx, actor, {
         projectId: [...projectIds][0]!,
-        actorId: actor.id,
         action: 'item.bulk_updated',
         entityType: 'item',
         entityId: input.itemIds.length === 1 ? input.itemIds[0]! : `${input.itemIds.length} items`,

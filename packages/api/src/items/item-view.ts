@@ -2,6 +2,7 @@ import type { Prisma } from '@shipshape/db';
 import type { TItem } from '@shipshape/domain';
 import { z } from 'zod';
 import { formatCalendarDate } from '../calendar-dates';
+import type { RecordedRows } from '../recorded-change';
 
 export const itemSelect = {
   id: true,
@@ -74,3 +75,12 @@ export async function readItem(db: Prisma.TransactionClient, itemId: string): Pr
     await db.projectItem.findUniqueOrThrow({ where: { id: itemId }, select: itemSelect }),
   );
 }
+
+/** Checklist items as members change them; logged in the activity. */
+export const itemRows: RecordedRows<TItem, Prisma.ProjectItemUncheckedUpdateManyInput> = {
+  entity: 'checklist item',
+  entityType: 'item',
+  table: (tx) => tx.projectItem,
+  read: readItem,
+  projectOf: (item) => item.projectId,
+};

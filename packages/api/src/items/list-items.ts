@@ -6,7 +6,7 @@ import {
   type ZItemMineInput,
 } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { startOfTodayUtc } from '../calendar-dates';
 import { pageArgs, toPage } from '../pagination';
 import { readCache } from '../read-cache';
@@ -18,11 +18,7 @@ export function listItems({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'dataVersion'>;
-  input: z.infer<typeof ZItemListInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZItemListInput>, 'dataVersion'>) {
   return readCache.read(`items:${JSON.stringify(input)}`, actor.dataVersion, async () => {
     const rows = await db.projectItem.findMany({
       where: {
@@ -56,11 +52,7 @@ export async function listMyItems({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZItemMineInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZItemMineInput>>) {
   const rows = await db.projectItem.findMany({
     where: {
       workspaceId: actor.workspaceId,

@@ -1,33 +1,19 @@
-import type { Db } from '@shipshape/db';
 import type { TItem, ZItemMoveInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
-import { updateIfVersion } from '../versioned-update';
-import { readItem } from './item-view';
+import type { ServiceArgs } from '../actor';
+import { readAndRecord, recordFields } from '../recorded-change';
+import { itemRows, readItem } from './item-view';
+import { bumpItemVersion } from './write-item';
 
 /** Reorders an item among its siblings. */
 export function moveItem({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZItemMoveInput>;
-}): Promise<TItem> {
+}: ServiceArgs<z.infer<typeof ZItemMoveInput>>): Promise<TItem> {
   return db.$transaction(async (tx) => {
     const item = await readItem(tx, input.itemId);
-    await updateIfVersion(
-      tx.projectItem,
-      {
-        id: input.itemId,
-        expectedVersion: input.expectedVersion,
-        data: {},
-        entity: 'checklist item',
-      },
-      async () => item,
-    );
+    await bumpItemVersion(tx, input.itemId, input.expectedVersion);
     const siblings = await tx.projectItem.findMany({
       where: { projectId: item.projectId, stage: { key: item.stageKey }, parentId: item.parentId },
       select: { id: true },
@@ -39,17 +25,10 @@ export function moveItem({
       UPDATE project_items p SET position = v.position - 1
         FROM unnest(${order}::uuid[]) WITH ORDINALITY AS v(id, position)
        WHERE p.id = v.id AND p.position <> v.position - 1`;
-    const after = await readItem(tx, input.itemId);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId: item.projectId,
-      actorId: actor.id,
+    return readAndRecord(tx, actor, itemRows, {
+      id: item.id,
       action: 'item.moved',
-      entityType: 'item',
-      entityId: item.id,
-      before: { position: item.position },
-      after: { position: after.position },
+      recorded: (after) => recordFields('position')(item, after),
     });
-    return after;
   });
 }

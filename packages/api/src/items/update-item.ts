@@ -1,7 +1,6 @@
-import type { Db } from '@shipshape/db';
 import type { TItem, ZItemUpdateInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { formatCalendarDate, parseCalendarDate } from '../calendar-dates';
 import { writeIfVersion } from '../versioned-update';
 import { readItem } from './item-view';
@@ -13,11 +12,7 @@ export async function updateItem({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'name' | 'workspaceId'>;
-  input: z.infer<typeof ZItemUpdateInput>;
-}): Promise<TItem> {
+}: ServiceArgs<z.infer<typeof ZItemUpdateInput>, 'id' | 'name' | 'workspaceId'>): Promise<TItem> {
   // Read and check first; the version in the UPDATE's WHERE clause
   // guarantees that the row we checked is the row we overwrite, and the
   // write with its activity row is a single statement.
@@ -44,10 +39,9 @@ export async function updateItem({
         expectedVersion: input.expectedVersion,
         data,
         updatedAt,
+        actor,
         activity: {
-          workspaceId: actor.workspaceId,
           projectId: before.projectId,
-          actorId: actor.id,
           action: 'item.updated',
           entityType: 'item',
           entityId: before.id,

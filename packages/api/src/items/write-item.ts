@@ -1,5 +1,7 @@
 import { Prisma, type Db } from '@shipshape/db';
-import { activityInsertSql, type ActivityEntry } from '../activity/record-activity';
+import { activityInsertSql, type ActingIn, type Activity } from '../activity/record-activity';
+import { updateIfVersion } from '../versioned-update';
+import { readItem } from './item-view';
 
 // How each writable column is set; constant SQL, values always bound.
 const setters: Record<string, (value: unknown) => Prisma.Sql> = {
@@ -25,7 +27,8 @@ export async function updateItemIfVersion(
     expectedVersion: number;
     data: Record<string, unknown>;
     updatedAt: Date;
-    activity: ActivityEntry;
+    actor: ActingIn;
+    activity: Activity;
   },
 ): Promise<boolean> {
   const sets = Object.entries(write.data)
@@ -40,6 +43,23 @@ export async function updateItemIfVersion(
        WHERE id = ${write.itemId}::uuid AND version = ${write.expectedVersion}::int
       RETURNING id
     )
-    ${activityInsertSql(write.activity, 'updated')}`;
+    ${activityInsertSql(write.actor, write.activity, 'updated')}`;
   return inserted === 1;
+}
+
+/**
+ * Claims an item for a change to something it owns (its evidence, its place
+ * among its siblings): bumps its version if it still has the one the caller
+ * read, else CONFLICT with the item as it is now.
+ */
+export function bumpItemVersion(
+  tx: Prisma.TransactionClient,
+  itemId: string,
+  expectedVersion: number,
+): Promise<void> {
+  return updateIfVersion(
+    tx.projectItem,
+    { id: itemId, expectedVersion, data: {}, entity: 'checklist item' },
+    () => readItem(tx, itemId),
+  );
 }

@@ -1,16 +1,10 @@
-import type { Db, Prisma } from '@shipshape/db';
+import type { Prisma } from '@shipshape/db';
 import type { TKpi, ZKpiCreateInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { badRequest } from '../errors';
-import { readKpi } from './kpi-view';
-
-export interface Params<TInput> {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: TInput;
-}
+import { readAndRecord } from '../recorded-change';
+import { kpiRows } from './kpi-view';
 
 /** The stage a KPI is attached to: undefined leaves it, null detaches it. */
 export async function stageIdFor(
@@ -32,7 +26,7 @@ export function createKpi({
   db,
   actor,
   input,
-}: Params<z.infer<typeof ZKpiCreateInput>>): Promise<TKpi> {
+}: ServiceArgs<z.infer<typeof ZKpiCreateInput>>): Promise<TKpi> {
   return db.$transaction(async (tx) => {
     const { projectId, stageKey, ...fields } = input;
     const created = await tx.kpi.create({
@@ -45,16 +39,6 @@ export function createKpi({
       },
       select: { id: true },
     });
-    const kpi = await readKpi(tx, created.id);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId,
-      actorId: actor.id,
-      action: 'kpi.created',
-      entityType: 'kpi',
-      entityId: kpi.id,
-      after: kpi,
-    });
-    return kpi;
+    return readAndRecord(tx, actor, kpiRows, { id: created.id, action: 'kpi.created' });
   });
 }

@@ -1,5 +1,6 @@
 import type { Db, Prisma } from '@shipshape/db';
 import { kpiStatus, type TKpi } from '@shipshape/domain';
+import type { RecordedRows } from '../recorded-change';
 
 export const kpiSelect = {
   id: true,
@@ -83,3 +84,12 @@ export async function readKpi(tx: Prisma.TransactionClient, kpiId: string): Prom
   if (!kpi) throw new Error(`KPI ${kpiId} vanished inside its transaction`);
   return kpi;
 }
+
+/** KPIs as members change them: on the version they read, logged in the activity. */
+export const kpiRows: RecordedRows<TKpi, Prisma.KpiUncheckedUpdateManyInput> = {
+  entity: 'KPI',
+  entityType: 'kpi',
+  table: (tx) => tx.kpi,
+  read: readKpi,
+  projectOf: (kpi) => kpi.projectId,
+};

@@ -6,7 +6,7 @@ import {
   type ZKpiSeriesInput,
 } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { readCache } from '../read-cache';
 import { listKpis } from './kpi-view';
 
@@ -15,11 +15,7 @@ export function listProjectKpis({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'dataVersion'>;
-  input: z.infer<typeof ZKpiListInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZKpiListInput>, 'dataVersion'>) {
   return readCache.read(`kpis:${JSON.stringify(input)}`, actor.dataVersion, () =>
     listKpis(db, {
       projectId: input.projectId,
@@ -33,11 +29,7 @@ export function getKpiSeries({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'dataVersion'>;
-  input: z.infer<typeof ZKpiSeriesInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZKpiSeriesInput>, 'dataVersion'>) {
   return readCache.read(`kpi-series:${JSON.stringify(input)}`, actor.dataVersion, () =>
     kpiSeries(db, input),
   );

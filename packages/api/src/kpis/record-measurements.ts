@@ -1,24 +1,17 @@
-import type { Db } from '@shipshape/db';
 import type { TKpi, ZKpiRecordInput, ZKpiRecordManyInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { badRequest, badRows } from '../errors';
-import { readKpi } from './kpi-view';
+import { readAndRecord } from '../recorded-change';
+import { kpiRows } from './kpi-view';
 import { parseMeasurementsCsvOrExplain } from './parse-measurements';
-
-interface Params<TInput> {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: TInput;
-}
 
 /** One measurement, now or at a given time (at most a day ahead). */
 export function recordMeasurement({
   db,
   actor,
   input,
-}: Params<z.infer<typeof ZKpiRecordInput>>): Promise<TKpi> {
+}: ServiceArgs<z.infer<typeof ZKpiRecordInput>>): Promise<TKpi> {
   return db.$transaction(async (tx) => {
     const recordedAt = input.recordedAt ?? new Date();
     if (recordedAt.getTime() > Date.now() + 86_400_000) {
@@ -33,17 +26,13 @@ export function recordMeasurement({
         recordedById: actor.id,
       },
     });
-    const kpi = await readKpi(tx, input.kpiId);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId: kpi.projectId,
-      actorId: actor.id,
+    return readAndRecord(tx, actor, kpiRows, {
+      id: input.kpiId,
       action: 'kpi.recorded',
-      entityType: 'kpi',
-      entityId: kpi.id,
-      after: { measurementId: measurement.id, value: input.value, recordedAt },
+      recorded: () => ({
+        after: { measurementId: measurement.id, value: input.value, recordedAt },
+      }),
     });
-    return kpi;
   });
 }
 
@@ -52,7 +41,7 @@ export async function recordMeasurements({
   db,
   actor,
   input,
-}: Params<z.infer<typeof ZKpiRecordManyInput>>): Promise<{ recorded: number; kpi: TKpi }> {
+}: ServiceArgs<z.infer<typeof ZKpiRecordManyInput>>): Promise<{ recorded: number; kpi: TKpi }> {
   // In the parser's worker thread: a full file is 50–100 ms of CPU.
   const parsed = await parseMeasurementsCsvOrExplain(input.csv);
   if (!parsed.ok) {
@@ -77,15 +66,10 @@ export async function recordMeasurements({
       select gen_random_uuid(), ${input.kpiId}::uuid, r.value, r."recordedAt", r.note, ${actor.id}::uuid
         from json_to_recordset(${JSON.stringify(rows)}::json)
           as r(value float8, "recordedAt" timestamptz, note text)`;
-    const kpi = await readKpi(tx, input.kpiId);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId: kpi.projectId,
-      actorId: actor.id,
+    const kpi = await readAndRecord(tx, actor, kpiRows, {
+      id: input.kpiId,
       action: 'kpi.recorded_many',
-      entityType: 'kpi',
-      entityId: kpi.id,
-      after: { count },
+      recorded: () => ({ after: { count } }),
     });
     return { recorded: count, kpi };
   });

@@ -1,9 +1,8 @@
-import type { Db } from '@shipshape/db';
 import type { ZLessonDeleteInput, ZLessonDeleted } from '@shipshape/domain';
 import { canDeleteAuthored } from '@shipshape/domain';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { forbidden } from '../errors';
 import { updateIfVersion } from '../versioned-update';
 import { readLesson } from './lesson-view';
@@ -15,11 +14,9 @@ export function deleteLesson({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId' | 'role'>;
-  input: z.infer<typeof ZLessonDeleteInput>;
-}): Promise<z.infer<typeof ZLessonDeleted>> {
+}: ServiceArgs<z.infer<typeof ZLessonDeleteInput>, 'id' | 'workspaceId' | 'role'>): Promise<
+  z.infer<typeof ZLessonDeleted>
+> {
   return db.$transaction(async (tx) => {
     const before = await readLesson(tx, input.lessonId);
     if (!canDeleteAuthored(actor, before.author?.id)) {
@@ -37,10 +34,8 @@ export function deleteLesson({
       () => readLesson(tx, input.lessonId),
     );
     const version = input.expectedVersion + 1;
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
+    await recordActivity(tx, actor, {
       projectId: before.project.id,
-      actorId: actor.id,
       action: 'lesson.deleted',
       entityType: 'lesson',
       entityId: input.lessonId,

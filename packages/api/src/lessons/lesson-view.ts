@@ -1,6 +1,7 @@
 import type { Prisma } from '@shipshape/db';
 import type { TLesson } from '@shipshape/domain';
 import { notFound } from '../errors';
+import type { RecordedRows } from '../recorded-change';
 
 /** The columns a lesson answer needs; shared by every lesson procedure. */
 export const lessonSelect = {
@@ -47,3 +48,12 @@ export async function readLessons(db: LessonReader, ids: string[]): Promise<TLes
   const byId = new Map(rows.map((row) => [row.id, toLesson(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/** Lessons as members improve them: on the version they read, never once deleted (NOT_FOUND). */
+export const lessonRows: RecordedRows<TLesson, Prisma.LessonUncheckedUpdateManyInput> = {
+  entity: 'lesson',
+  entityType: 'lesson',
+  table: (tx) => tx.lesson,
+  read: readLesson,
+  projectOf: (lesson) => lesson.project.id,
+};

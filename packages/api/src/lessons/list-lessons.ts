@@ -1,8 +1,8 @@
 import type { Db } from '@shipshape/db';
 import type { ZLessonForStageInput, ZLessonListInput, ZLessonTagsInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
-import { notFound } from '../errors';
+import { assertProjectInWorkspace } from '../access';
+import type { ServiceArgs } from '../actor';
 import { readCache } from '../read-cache';
 import { readLesson, readLessons } from './lesson-view';
 import { idsForStage, listNewest, search, tagCounts } from './queries';
@@ -16,18 +16,8 @@ export async function listLessons({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId' | 'dataVersion'>;
-  input: z.infer<typeof ZLessonListInput>;
-}) {
-  if (input.projectId) {
-    const project = await db.project.findFirst({
-      where: { id: input.projectId, workspaceId: actor.workspaceId },
-      select: { id: true },
-    });
-    if (!project) throw notFound('Project');
-  }
+}: ServiceArgs<z.infer<typeof ZLessonListInput>, 'workspaceId' | 'dataVersion'>) {
+  await assertProjectInWorkspace(db, actor.workspaceId, input.projectId);
   const filter = {
     workspaceId: actor.workspaceId,
     projectId: input.projectId,
@@ -46,11 +36,7 @@ export function listLessonTags({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZLessonTagsInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZLessonTagsInput>, 'workspaceId'>) {
   return tagCounts(db, actor.workspaceId, input.limit);
 }
 
@@ -59,11 +45,7 @@ export async function listLessonsForStage({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZLessonForStageInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZLessonForStageInput>, 'workspaceId'>) {
   return readLessons(
     db,
     await idsForStage(db, {

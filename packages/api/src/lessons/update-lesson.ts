@@ -1,10 +1,8 @@
-import type { Db } from '@shipshape/db';
 import type { TLesson, ZLessonUpdateInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
-import { updateIfVersion } from '../versioned-update';
-import { readLesson } from './lesson-view';
+import type { ServiceArgs } from '../actor';
+import { changeVersionedRow } from '../recorded-change';
+import { lessonRows } from './lesson-view';
 import { resolvePlacement } from './placement';
 
 /** The fields an edit can change; the activity log records those that did. */
@@ -26,36 +24,22 @@ export function updateLesson({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZLessonUpdateInput>;
-}): Promise<TLesson> {
-  return db.$transaction(async (tx) => {
-    const { lessonId, expectedVersion, stageKey, itemId, ...text } = input;
-    const before = await readLesson(tx, lessonId);
-    const stored = await tx.lesson.findUniqueOrThrow({
-      where: { id: lessonId },
-      select: { stageId: true, stageKey: true, itemId: true },
-    });
-    const placement = await resolvePlacement(tx, before.project.id, { stageKey, itemId }, stored);
-    await updateIfVersion(
-      tx.lesson,
-      { id: lessonId, expectedVersion, data: { ...text, ...placement }, entity: 'lesson' },
-      // Read again: after a lost race this sees the winner's row (or
-      // answers NOT_FOUND if the lesson was deleted meanwhile).
-      () => readLesson(tx, lessonId),
-    );
-    const after = await readLesson(tx, lessonId);
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      projectId: before.project.id,
-      actorId: actor.id,
-      action: 'lesson.updated',
-      entityType: 'lesson',
-      entityId: lessonId,
-      ...changes(before, after),
-    });
-    return after;
+}: ServiceArgs<z.infer<typeof ZLessonUpdateInput>>): Promise<TLesson> {
+  const { lessonId, expectedVersion, stageKey, itemId, ...text } = input;
+  // After a lost race the CONFLICT carries the winner's row, or the answer is
+  // NOT_FOUND if the lesson was deleted meanwhile.
+  return changeVersionedRow(db, actor, lessonRows, {
+    id: lessonId,
+    expectedVersion,
+    action: 'lesson.updated',
+    data: async (before, tx) => {
+      const stored = await tx.lesson.findUniqueOrThrow({
+        where: { id: lessonId },
+        select: { stageId: true, stageKey: true, itemId: true },
+      });
+      const placement = await resolvePlacement(tx, before.project.id, { stageKey, itemId }, stored);
+      return { ...text, ...placement };
+    },
+    recorded: changes,
   });
 }

@@ -1,11 +1,10 @@
-import type { Db } from '@shipshape/db';
 import type { TProject, ZUpgradeApplyInput } from '@shipshape/domain';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
+import { readAndRecord } from '../recorded-change';
 import { findVisibleTemplate } from '../templates/find-template';
 import { updateIfVersion } from '../versioned-update';
-import { readProject } from './project-view';
+import { projectRows, readProject } from './project-view';
 import { applyProjectUpgrade, type UpgradeSummary } from './upgrade-project';
 
 export const ZUpgradeSummary = z.object({
@@ -21,11 +20,10 @@ export async function applyUpgrade({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZUpgradeApplyInput>;
-}): Promise<{ project: TProject; summary: UpgradeSummary }> {
+}: ServiceArgs<z.infer<typeof ZUpgradeApplyInput>>): Promise<{
+  project: TProject;
+  summary: UpgradeSummary;
+}> {
   const target = await findVisibleTemplate(db, actor.workspaceId, input.templateId);
   return db.$transaction(
     async (tx) => {
@@ -47,16 +45,13 @@ export async function applyUpgrade({
         projectId: input.projectId,
         target,
       });
-      const project = await readProject(tx, input.projectId);
-      await recordActivity(tx, {
-        workspaceId: actor.workspaceId,
-        projectId: input.projectId,
-        actorId: actor.id,
+      const project = await readAndRecord(tx, actor, projectRows, {
+        id: input.projectId,
         action: 'project.upgraded',
-        entityType: 'project',
-        entityId: input.projectId,
-        before: { template: before.template },
-        after: { template: project.template, ...summary },
+        recorded: (after) => ({
+          before: { template: before.template },
+          after: { template: after.template, ...summary },
+        }),
       });
       return { project, summary };
     },

@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { ZProjectListInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { pageArgs, toPage } from '../pagination';
 import { projectSelect, readProject, toProject } from './project-view';
 
@@ -10,11 +10,7 @@ export async function listProjects({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZProjectListInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZProjectListInput>, 'workspaceId'>) {
   const rows = await db.project.findMany({
     where: {
       workspaceId: actor.workspaceId,

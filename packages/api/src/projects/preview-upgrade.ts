@@ -1,7 +1,6 @@
-import type { Db } from '@shipshape/db';
 import { flattenTemplate, type ZUpgradeInput } from '@shipshape/domain';
 import { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { findVisibleTemplate } from '../templates/find-template';
 import { readProject } from './project-view';
 import { planProjectUpgrade } from './upgrade-project';
@@ -31,11 +30,9 @@ export async function previewUpgrade({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZUpgradeInput>;
-}): Promise<z.infer<typeof ZUpgradePreview>> {
+}: ServiceArgs<z.infer<typeof ZUpgradeInput>, 'workspaceId'>): Promise<
+  z.infer<typeof ZUpgradePreview>
+> {
   const target = await findVisibleTemplate(db, actor.workspaceId, input.templateId);
   const project = await readProject(db, input.projectId);
   const { plan, items, parsed } = await planProjectUpgrade(db, input.projectId, target);

@@ -1,5 +1,6 @@
 import type { Prisma } from '@shipshape/db';
 import type { TProject } from '@shipshape/domain';
+import type { RecordedRows } from '../recorded-change';
 
 /** The columns a project answer needs; shared by every project procedure. */
 export const projectSelect = {
@@ -35,3 +36,12 @@ export async function readProject(
     await db.project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect }),
   );
 }
+
+/** Projects as members change them: on the version they read, logged in the activity. */
+export const projectRows: RecordedRows<TProject, Prisma.ProjectUncheckedUpdateManyInput> = {
+  entity: 'project',
+  entityType: 'project',
+  table: (tx) => tx.project,
+  read: readProject,
+  projectOf: (project) => project.id,
+};

@@ -3,7 +3,7 @@
 // plan back in one transaction, keeping every status, assignee, due date,
 // note, comment and evidence of matched items.
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '@shipshape/db';
+import { checklistItemColumns, type Prisma } from '@shipshape/db';
 import { parseStoredChecklist } from '../templates/parse-checklist';
 import {
   flattenTemplate,
@@ -125,13 +125,7 @@ export async function applyProjectUpgrade(
       stageId: stageIds.get(item.stageKey)!,
       parentId: item.parentKey ? (projectItemFor.get(item.parentKey) ?? null) : null,
       templateItemId: templateItemId.get(targetKey) ?? null,
-      key: item.key,
-      position: item.position,
-      depth: item.depth,
-      title: item.title,
-      bodyMarkdown: item.body,
-      links: item.links,
-      toolOptions: item.options,
+      ...checklistItemColumns(item),
     };
   };
 

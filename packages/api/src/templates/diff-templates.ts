@@ -1,7 +1,6 @@
-import type { Db } from '@shipshape/db';
 import { diffTemplates as diffParsed, type ZTemplateDiffInput } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { findVisibleTemplate } from './find-template';
 import { parseChecklistOrExplain } from './parse-checklist';
 
@@ -10,11 +9,7 @@ export async function diffTemplates({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZTemplateDiffInput>;
-}) {
+}: ServiceArgs<z.infer<typeof ZTemplateDiffInput>, 'workspaceId'>) {
   const [from, to] = await Promise.all([
     findVisibleTemplate(db, actor.workspaceId, input.fromTemplateId),
     findVisibleTemplate(db, actor.workspaceId, input.toTemplateId),

@@ -1,9 +1,9 @@
-import { nextVersionLabel, storeTemplate, type Db } from '@shipshape/db';
+import { nextVersionLabel, storeTemplate } from '@shipshape/db';
 import type { ZParsedTemplate, ZTemplateImportInput } from '@shipshape/domain';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { parseChecklistOrExplain } from './parse-checklist';
 
 /** Imports a workspace's own checklist; with dryRun, only shows what would be stored. */
@@ -11,11 +11,7 @@ export async function importTemplate({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
-  input: z.infer<typeof ZTemplateImportInput>;
-}): Promise<{
+}: ServiceArgs<z.infer<typeof ZTemplateImportInput>>): Promise<{
   template: z.infer<typeof ZParsedTemplate>;
   stored: { id: string; versionLabel: string; duplicate: boolean } | null;
 }> {
@@ -42,9 +38,7 @@ export async function importTemplate({
     importedById: actor.id,
     isDefault: input.makeDefault,
     onStored: (tx, templateId) =>
-      recordActivity(tx, {
-        workspaceId: actor.workspaceId,
-        actorId: actor.id,
+      recordActivity(tx, actor, {
         action: 'template.imported',
         entityType: 'template',
         entityId: templateId,

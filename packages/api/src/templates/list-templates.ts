@@ -1,7 +1,6 @@
-import type { Db } from '@shipshape/db';
 import { buildTree, type ZTemplateRef, type ZTemplateSummary } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ActorArgs, ServiceArgs } from '../actor';
 import { findVisibleTemplate } from './find-template';
 import { ZLink, type TemplateItemNode, type ZTemplateDetail } from './template-view';
 
@@ -9,10 +8,7 @@ import { ZLink, type TemplateItemNode, type ZTemplateDetail } from './template-v
 export async function listTemplates({
   db,
   actor,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-}): Promise<Array<z.infer<typeof ZTemplateSummary>>> {
+}: ActorArgs<'workspaceId'>): Promise<Array<z.infer<typeof ZTemplateSummary>>> {
   const templates = await db.checklistTemplate.findMany({
     where: { OR: [{ workspaceId: null }, { workspaceId: actor.workspaceId }] },
     select: {
@@ -43,11 +39,9 @@ export async function getTemplate({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZTemplateRef>;
-}): Promise<z.infer<typeof ZTemplateDetail>> {
+}: ServiceArgs<z.infer<typeof ZTemplateRef>, 'workspaceId'>): Promise<
+  z.infer<typeof ZTemplateDetail>
+> {
   const template = await findVisibleTemplate(db, actor.workspaceId, input.templateId);
   const [stages, items] = await Promise.all([
     db.templateStage.findMany({ where: { templateId: template.id }, orderBy: { position: 'asc' } }),

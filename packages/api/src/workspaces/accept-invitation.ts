@@ -60,9 +60,8 @@ export async function acceptInvitation({
       create: { workspaceId: invitation.workspaceId, userId: user.id, role },
       update: { role, version: { increment: 1 } },
     });
-    await recordActivity(tx, {
-      workspaceId: invitation.workspaceId,
-      actorId: user.id,
+    const joiner = { id: user.id, workspaceId: invitation.workspaceId };
+    await recordActivity(tx, joiner, {
       action: 'member.joined',
       entityType: 'membership',
       entityId: user.id,

@@ -1,14 +1,11 @@
-import type { Db } from '@shipshape/db';
-import type { Actor, Audit } from '../actor';
+import type { ActorArgs, Audit } from '../actor';
 
 /** Deletes the workspace and everything in it. */
 export async function deleteWorkspace({
   db,
   actor,
   audit,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId'>;
+}: ActorArgs & {
   audit: Audit;
 }): Promise<{ ok: true }> {
   await db.workspace.delete({ where: { id: actor.workspaceId } });

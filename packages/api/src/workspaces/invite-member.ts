@@ -1,8 +1,7 @@
-import type { Db } from '@shipshape/db';
 import type { ZInviteInput } from '@shipshape/domain';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor, Audit } from '../actor';
+import type { Audit, ServiceArgs } from '../actor';
 import { newOpaqueToken, sha256 } from '../auth/refresh-tokens';
 import { forbidden } from '../errors';
 
@@ -13,10 +12,7 @@ export async function inviteMember({
   input,
   audit,
   ttlMs,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId' | 'role'>;
-  input: z.infer<typeof ZInviteInput>;
+}: ServiceArgs<z.infer<typeof ZInviteInput>, 'id' | 'workspaceId' | 'role'> & {
   audit: Audit;
   /** How long the link stays valid. */
   ttlMs: number;
@@ -38,9 +34,7 @@ export async function inviteMember({
       },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.id,
+    await recordActivity(tx, actor, {
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: created.id,

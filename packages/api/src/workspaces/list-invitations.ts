@@ -1,16 +1,12 @@
-import type { Db } from '@shipshape/db';
 import type { ZInvitation } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ActorArgs } from '../actor';
 
 /** The workspace's invitations that can still be accepted, newest first. */
 export function listInvitations({
   db,
   actor,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-}): Promise<Array<z.infer<typeof ZInvitation>>> {
+}: ActorArgs<'workspaceId'>): Promise<Array<z.infer<typeof ZInvitation>>> {
   return db.invitation.findMany({
     where: {
       workspaceId: actor.workspaceId,

@@ -1,7 +1,7 @@
 import type { Db } from '@shipshape/db';
 import type { ZMember, ZWorkspace } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor, User } from '../actor';
+import type { ActorArgs, User } from '../actor';
 import { workspaceFields } from './workspace-view';
 
 type Workspace = z.infer<typeof ZWorkspace>;
@@ -25,10 +25,7 @@ export async function listWorkspaces({
 export async function getWorkspace({
   db,
   actor,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId' | 'role'>;
-}): Promise<Workspace> {
+}: ActorArgs<'workspaceId' | 'role'>): Promise<Workspace> {
   const workspace = await db.workspace.findUniqueOrThrow({
     where: { id: actor.workspaceId },
     select: workspaceFields,
@@ -39,10 +36,7 @@ export async function getWorkspace({
 export async function listMembers({
   db,
   actor,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-}): Promise<Array<z.infer<typeof ZMember>>> {
+}: ActorArgs<'workspaceId'>): Promise<Array<z.infer<typeof ZMember>>> {
   const memberships = await db.membership.findMany({
     where: { workspaceId: actor.workspaceId },
     select: {

@@ -1,8 +1,8 @@
-import type { Db } from '@shipshape/db';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor, Audit } from '../actor';
-import { forbidden, notFound } from '../errors';
+import type { Audit, ServiceArgs } from '../actor';
+import { forbidden } from '../errors';
 import { ensureOwnerRemains } from './ensure-owner-remains';
+import { findMember } from './find-member';
 
 /**
  * Ends a membership: an admin removing someone, or the caller leaving
@@ -14,18 +14,12 @@ export async function removeMember({
   actor,
   input,
   audit,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId' | 'role'>;
-  input: { userId: string };
+}: ServiceArgs<{ userId: string }, 'id' | 'workspaceId' | 'role'> & {
   audit: Audit;
 }): Promise<{ ok: true }> {
   const { userId } = input;
   await db.$transaction(async (tx) => {
-    const target = await tx.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId } },
-    });
-    if (!target) throw notFound('Member');
+    const target = await findMember(tx, actor.workspaceId, userId);
     const self = userId === actor.id;
     if (!self && target.role === 'OWNER' && actor.role !== 'OWNER') {
       throw forbidden('Only an owner can remove an owner.');
@@ -36,9 +30,7 @@ export async function removeMember({
       where: { workspaceId: actor.workspaceId, assigneeId: userId },
       data: { assigneeId: null, version: { increment: 1 } },
     });
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.id,
+    await recordActivity(tx, actor, {
       action: self ? 'member.left' : 'member.removed',
       entityType: 'membership',
       entityId: userId,

@@ -1,7 +1,6 @@
-import type { Db } from '@shipshape/db';
 import type { ZInvitationRef } from '@shipshape/domain';
 import type { z } from 'zod';
-import type { Actor } from '../actor';
+import type { ServiceArgs } from '../actor';
 import { notFound } from '../errors';
 
 /** Kills an invitation's link; one already accepted or revoked is NOT_FOUND. */
@@ -9,11 +8,7 @@ export async function revokeInvitation({
   db,
   actor,
   input,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'workspaceId'>;
-  input: z.infer<typeof ZInvitationRef>;
-}): Promise<{ ok: true }> {
+}: ServiceArgs<z.infer<typeof ZInvitationRef>, 'workspaceId'>): Promise<{ ok: true }> {
   const revoked = await db.invitation.updateMany({
     where: {
       id: input.invitationId,

@@ -1,10 +1,10 @@
-import type { Db } from '@shipshape/db';
 import type { ZMember, ZSetRoleInput } from '@shipshape/domain';
 import type { z } from 'zod';
 import { recordActivity } from '../activity/record-activity';
-import type { Actor, Audit } from '../actor';
-import { forbidden, notFound } from '../errors';
+import type { Audit, ServiceArgs } from '../actor';
+import { forbidden } from '../errors';
 import { ensureOwnerRemains } from './ensure-owner-remains';
+import { findMember } from './find-member';
 
 /** Changes a member's role; only owners make or unmake owners, and one always remains. */
 export async function setMemberRole({
@@ -12,18 +12,11 @@ export async function setMemberRole({
   actor,
   input,
   audit,
-}: {
-  db: Db;
-  actor: Pick<Actor, 'id' | 'workspaceId' | 'role'>;
-  input: z.infer<typeof ZSetRoleInput>;
+}: ServiceArgs<z.infer<typeof ZSetRoleInput>, 'id' | 'workspaceId' | 'role'> & {
   audit: Audit;
 }): Promise<z.infer<typeof ZMember>> {
   const member = await db.$transaction(async (tx) => {
-    const target = await tx.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId: actor.workspaceId, userId: input.userId } },
-      include: { user: { select: { id: true, name: true, email: true } } },
-    });
-    if (!target) throw notFound('Member');
+    const target = await findMember(tx, actor.workspaceId, input.userId);
     if ((target.role === 'OWNER' || input.role === 'OWNER') && actor.role !== 'OWNER') {
       throw forbidden('Only an owner can make or unmake owners.');
     }
@@ -34,9 +27,7 @@ export async function setMemberRole({
       where: { id: target.id },
       data: { role: input.role, version: { increment: 1 } },
     });
-    await recordActivity(tx, {
-      workspaceId: actor.workspaceId,
-      actorId: actor.id,
+    await recordActivity(tx, actor, {
       action: 'member.role_changed',
       entityType: 'membership',
       entityId: input.userId,

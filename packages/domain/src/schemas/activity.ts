@@ -6,7 +6,11 @@ const MAX_BIGINT = 9_223_372_036_854_775_807n;
 export const ZActivityCursor = z
   .string()
   .regex(/^[0-9]{1,19}$/, 'must be an activity id')
-  .refine((id) => BigInt(id) <= MAX_BIGINT, 'must be an activity id');
+  .refine(
+    // zod runs refinements after a failed check too: only digits reach BigInt.
+    (id) => !/^[0-9]{1,19}$/.test(id) || BigInt(id) <= MAX_BIGINT,
+    'must be an activity id',
+  );
 
 /**
  * The workspace's activity, newest first (by id, which only grows). With

@@ -19,6 +19,17 @@ export type TRole = z.infer<typeof ZRole>;
 export const ZExpectedVersion = z.number().int().min(1).max(2_147_483_647);
 
 /**
+ * What a versioned write names: the row, by its id under `idKey`, and the version
+ * the client last read. `.extend` it with the fields the write changes.
+ */
+export function ZVersionedRef<TIdKey extends string>(idKey: TIdKey) {
+  const shape = { [idKey]: ZId, expectedVersion: ZExpectedVersion };
+  return z.strictObject(
+    shape as { [K in TIdKey]: typeof ZId } & { expectedVersion: typeof ZExpectedVersion },
+  );
+}
+
+/**
  * A page cursor as clients send it back: the `nextCursor` of the previous page,
  * an id or an opaque base64url token. Its shape is checked here; what it points
  * at is checked where it is decoded (pagination.ts, lessons/cursor.ts), and a

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZActivityEntry } from './activity';
 import { ZId, ZUserText } from './common';
 import { ZItem, ZItemStatus } from './item';
 import { ZKpi } from './kpi';
@@ -45,15 +46,6 @@ const ZLessonBrief = z.object({
   author: z.object({ id: ZId, name: z.string() }).nullable(),
 });
 
-const ZActivityBrief = z.object({
-  id: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  at: z.date(),
-  actor: z.object({ id: ZId, name: z.string() }).nullable(),
-});
-
 export const ZProjectDashboardInput = z.strictObject({ projectId: ZId });
 export const ZStageDashboardInput = z.strictObject({
   projectId: ZId,
@@ -83,7 +75,8 @@ export const ZProjectDashboard = z.object({
   ),
   kpis: z.array(ZKpi),
   lessons: z.array(ZLessonBrief),
-  activity: z.array(ZActivityBrief),
+  /** The project's latest activity, as `activity.list` gives it (names for a sentence included). */
+  activity: z.array(ZActivityEntry),
 });
 
 export const ZStageDashboard = z.object({

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ZCalendarDate, ZCursor, ZExpectedVersion, ZId, ZUserText, isStorableText } from './common';
+import {
+  ZCalendarDate,
+  ZCursor,
+  ZExpectedVersion,
+  ZId,
+  ZPageSize,
+  ZUserText,
+  ZVersionedRef,
+  isStorableText,
+} from './common';
 import { ZEvidenceKind, ZItemStatus } from './enums';
 
 export { ZEvidenceKind, ZItemStatus };
@@ -21,9 +30,7 @@ export const ZItemListInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(200),
 });
 
-export const ZItemUpdateInput = z.strictObject({
-  itemId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZItemUpdateInput = ZVersionedRef('itemId').extend({
   status: ZItemStatus.optional(),
   assigneeId: ZId.nullable().optional(),
   dueDate: ZCalendarDate.nullable().optional(),
@@ -60,9 +67,7 @@ export const ZItemAddCustomInput = z.strictObject({
   body: ZUserText(20_000, { trim: false }).optional(),
 });
 
-export const ZItemMoveInput = z.strictObject({
-  itemId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZItemMoveInput = ZVersionedRef('itemId').extend({
   /** The new 0-based place among its siblings. */
   position: z.number().int().min(0).max(10_000),
 });
@@ -75,9 +80,7 @@ export const ZItemMineInput = z.strictObject({
 
 /** Evidence belongs to its item: adding or removing it changes the item, so
  * both need the item's version the caller read (and bump it). */
-export const ZEvidenceAddInput = z.strictObject({
-  itemId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZEvidenceAddInput = ZVersionedRef('itemId').extend({
   kind: ZEvidenceKind,
   url: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) link' })
@@ -87,10 +90,7 @@ export const ZEvidenceAddInput = z.strictObject({
 });
 
 /** `expectedVersion` is the evidence's item's version. */
-export const ZEvidenceRemoveInput = z.strictObject({
-  evidenceId: ZId,
-  expectedVersion: ZExpectedVersion,
-});
+export const ZEvidenceRemoveInput = ZVersionedRef('evidenceId');
 
 const ZLink = z.object({ label: z.string(), url: z.string() });
 
@@ -138,17 +138,10 @@ export const ZCommentAddInput = z.strictObject({
 export const ZCommentListInput = z.strictObject({
   itemId: ZId,
   cursor: ZCursor,
-  limit: z.number().int().min(1).max(100).default(50),
+  limit: ZPageSize,
 });
-export const ZCommentEditInput = z.strictObject({
-  commentId: ZId,
-  expectedVersion: ZExpectedVersion,
-  body: ZCommentBody,
-});
-export const ZCommentDeleteInput = z.strictObject({
-  commentId: ZId,
-  expectedVersion: ZExpectedVersion,
-});
+export const ZCommentEditInput = ZVersionedRef('commentId').extend({ body: ZCommentBody });
+export const ZCommentDeleteInput = ZVersionedRef('commentId');
 
 export const ZComment = z.object({
   id: ZId,

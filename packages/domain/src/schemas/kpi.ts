@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kpiValueProblem } from '../kpi/measurement-value';
-import { ZExpectedVersion, ZId, ZInstant, ZUserText } from './common';
+import { ZId, ZInstant, ZUserText, ZVersionedRef } from './common';
 import { ZKpiDirection, ZKpiKind } from './enums';
 
 export { ZKpiDirection, ZKpiKind };
@@ -24,9 +24,7 @@ export const ZKpiCreateInput = z.strictObject({
   target: ZKpiValue.optional(),
 });
 
-export const ZKpiUpdateInput = z.strictObject({
-  kpiId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZKpiUpdateInput = ZVersionedRef('kpiId').extend({
   stageKey: ZStageKey.nullable().optional(),
   name: ZKpiName.optional(),
   kind: ZKpiKind.optional(),
@@ -36,7 +34,7 @@ export const ZKpiUpdateInput = z.strictObject({
   target: ZKpiValue.nullable().optional(),
 });
 
-export const ZKpiArchiveInput = z.strictObject({ kpiId: ZId, expectedVersion: ZExpectedVersion });
+export const ZKpiArchiveInput = ZVersionedRef('kpiId');
 export const ZKpiListInput = z.strictObject({
   projectId: ZId,
   includeArchived: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText, isStorableText } from './common';
+import { ZCursor, ZId, ZPageSize, ZUserText, ZVersionedRef, isStorableText } from './common';
 
 // Lessons learnt ("what didn't work"): written in one project, read across the
 // whole workspace, so one team learns from another's failures.
@@ -48,9 +48,7 @@ export const ZLessonCreateInput = z.strictObject({
 export type TLessonCreateInput = z.infer<typeof ZLessonCreateInput>;
 
 /** Omitted fields stay as they are; `null` clears the stage or the item. */
-export const ZLessonUpdateInput = z.strictObject({
-  lessonId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZLessonUpdateInput = ZVersionedRef('lessonId').extend({
   stageKey: ZLessonStageKey.nullable().optional(),
   itemId: ZId.nullable().optional(),
   title: ZLessonTitle.optional(),
@@ -61,10 +59,7 @@ export const ZLessonUpdateInput = z.strictObject({
 });
 export type TLessonUpdateInput = z.infer<typeof ZLessonUpdateInput>;
 
-export const ZLessonDeleteInput = z.strictObject({
-  lessonId: ZId,
-  expectedVersion: ZExpectedVersion,
-});
+export const ZLessonDeleteInput = ZVersionedRef('lessonId');
 
 export const ZLessonRef = z.strictObject({ lessonId: ZId });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText } from './common';
+import { ZCursor, ZExpectedVersion, ZId, ZPageSize, ZUserText, ZVersionedRef } from './common';
 import { ZInferenceMode, ZProjectApproach, ZProjectPhase } from './enums';
 
 export { ZInferenceMode, ZProjectApproach, ZProjectPhase };
@@ -28,9 +28,7 @@ export const ZProjectListInput = z.strictObject({
   limit: ZPageSize,
 });
 
-export const ZProjectUpdateInput = z.strictObject({
-  projectId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZProjectUpdateInput = ZVersionedRef('projectId').extend({
   name: ZProjectName.optional(),
   description: ZDescription.nullable().optional(),
   phase: ZProjectPhase.optional(),
@@ -38,16 +36,11 @@ export const ZProjectUpdateInput = z.strictObject({
   inference: ZInferenceMode.nullable().optional(),
 });
 
-export const ZProjectSetStageInput = z.strictObject({
-  projectId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZProjectSetStageInput = ZVersionedRef('projectId').extend({
   stageKey: ZUserText(120, { min: 1, trim: false }),
 });
 
-export const ZProjectArchiveInput = z.strictObject({
-  projectId: ZId,
-  expectedVersion: ZExpectedVersion,
-});
+export const ZProjectArchiveInput = ZVersionedRef('projectId');
 
 export const ZUpgradeInput = z.strictObject({
   projectId: ZId,

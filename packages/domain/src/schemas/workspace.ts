@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZExpectedVersion, ZId, ZRole, ZSlug, ZUserText } from './common';
+import { ZEmail, ZId, ZRole, ZSlug, ZUserText, ZVersionedRef } from './common';
 
 export const ZWorkspaceName = ZUserText(120, { min: 1 });
 const ZWorkspaceDescription = ZUserText(2000);
@@ -12,9 +12,7 @@ export const ZWorkspaceCreateInput = z.strictObject({
 
 export const ZWorkspaceRef = z.strictObject({ workspaceId: ZId });
 
-export const ZWorkspaceUpdateInput = z.strictObject({
-  workspaceId: ZId,
-  expectedVersion: ZExpectedVersion,
+export const ZWorkspaceUpdateInput = ZVersionedRef('workspaceId').extend({
   name: ZWorkspaceName.optional(),
   description: ZWorkspaceDescription.nullable().optional(),
 });

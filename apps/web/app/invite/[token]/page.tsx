@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { MailOpenIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useParams, useRouter } from 'next/navigation';
-import { Logo } from '../../../components/logo';
 import { Alert, AlertTitle } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { ErrorState, LoadingState } from '../../../components/ui/query-state';
+import { CenteredCardPage } from '../../../components/ui/centered-card-page';
+import { LoadingState, QueryError, type QueryLike } from '../../../components/ui/query-state';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { errorInfo } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
@@ -131,44 +131,20 @@ export default function AcceptInvitationPage() {
   }
 
   return (
-    <main id="main" className="flex min-h-dvh flex-col items-center px-4 py-10 sm:justify-center">
-      <Link href="/" className="mb-6 rounded-md">
-        <Logo className="text-lg" />
-      </Link>
-      <div className="w-full max-w-sm rounded-xl border bg-card p-5 shadow-xs sm:p-6">
-        <div className="mb-3 flex items-center gap-3">
-          <MailOpenIcon className="size-6 text-primary" aria-hidden="true" />
-          <h1 className="text-xl font-semibold">You&apos;re invited</h1>
-        </div>
-        {valid ? (
-          <InvitationSummary
-            preview={preview.data}
-            isPending={preview.isPending}
-            error={preview.error}
-            retrying={preview.isFetching}
-            onRetry={() => void preview.refetch()}
-          />
-        ) : null}
-        {body}
+    <CenteredCardPage>
+      <div className="mb-3 flex items-center gap-3">
+        <MailOpenIcon className="size-6 text-primary" aria-hidden="true" />
+        <h1 className="text-xl font-semibold">You&apos;re invited</h1>
       </div>
-    </main>
+      {valid ? <InvitationSummary query={preview} /> : null}
+      {body}
+    </CenteredCardPage>
   );
 }
 
 /** Who invited you, to which workspace, as what; or why the link cannot be used. */
-function InvitationSummary({
-  preview,
-  isPending,
-  error,
-  retrying,
-  onRetry,
-}: {
-  preview: Preview | undefined;
-  isPending: boolean;
-  error: unknown;
-  retrying: boolean;
-  onRetry: () => void;
-}) {
+function InvitationSummary({ query }: { query: QueryLike<Preview> }) {
+  const { data: preview, error } = query;
   if (error) {
     if (errorInfo(error).code === 'NOT_FOUND') {
       return (
@@ -178,17 +154,9 @@ function InvitationSummary({
         </Alert>
       );
     }
-    return (
-      <ErrorState
-        className="mb-4"
-        what="The invitation"
-        error={error}
-        retrying={retrying}
-        onRetry={onRetry}
-      />
-    );
+    return <QueryError className="mb-4" what="The invitation" query={query} />;
   }
-  if (isPending || !preview) {
+  if (!preview) {
     return (
       <LoadingState label="Loading the invitation…" className="mb-4">
         <Skeleton className="h-5 w-full" />

@@ -9,6 +9,7 @@ import { AppHeader } from '../../../components/shell/app-header';
 import { TabNav } from '../../../components/shell/workspace-nav';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { QueryError } from '../../../components/ui/query-state';
 import { WorkspaceProvider } from '../../../components/workspace/workspace-context';
 import { useTRPC } from '../../../lib/trpc';
 
@@ -24,17 +25,21 @@ function WorkspaceShell({ children }: { children: ReactNode }) {
       <>
         <AppHeader />
         <main id="main" className="mx-auto max-w-7xl px-4 py-10">
-          <EmptyState
-            icon={<SearchXIcon />}
-            title="Workspace not found"
-            action={
-              <Button asChild>
-                <Link href="/">Go to your workspaces</Link>
-              </Button>
-            }
-          >
-            There is no workspace at “{slug}”, or you are not one of its members.
-          </EmptyState>
+          {workspaces.error ? (
+            <QueryError what="Your workspaces" query={workspaces} />
+          ) : (
+            <EmptyState
+              icon={<SearchXIcon />}
+              title="Workspace not found"
+              action={
+                <Button asChild>
+                  <Link href="/">Go to your workspaces</Link>
+                </Button>
+              }
+            >
+              There is no workspace at “{slug}”, or you are not one of its members.
+            </EmptyState>
+          )}
         </main>
       </>
     );

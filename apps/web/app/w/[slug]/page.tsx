@@ -2,6 +2,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { FolderPlusIcon, SearchIcon } from 'lucide-react';
 import { useMemo, useState } from 'react';
+import { LoadMore } from '../../../components/common/load-more';
+import { SearchField } from '../../../components/form/search-field';
+import { SelectField } from '../../../components/form/select-field';
 import {
   PortfolioSkeleton,
   PortfolioTable,
@@ -11,18 +14,19 @@ import {
 import { StageLegend } from '../../../components/portfolio/stage-cell';
 import { useDefaultStages } from '../../../components/portfolio/use-default-stages';
 import { NewProjectDialog } from '../../../components/project/new-project-dialog';
-import { Alert } from '../../../components/ui/alert';
-import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
-import { Input, NativeSelect } from '../../../components/ui/input';
-import { Label } from '../../../components/ui/label';
-import { Loading } from '../../../components/ui/skeleton';
+import { PHASE_CHOICES } from '../../../components/ui/project-choices';
+import { LoadingState, QueryError } from '../../../components/ui/query-state';
 import { useWorkspace } from '../../../components/workspace/workspace-context';
-import { errorInfo } from '../../../lib/errors';
 import { formatNumber } from '../../../lib/format';
-import { PHASES, PHASE_LABEL, type Phase } from '../../../lib/labels';
+import type { Phase } from '../../../lib/labels';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
 import { useDebounced } from '../../../lib/use-debounced';
+
+const STATUS_CHOICES = [
+  { value: 'active', label: 'Active' },
+  { value: 'archived', label: 'Archived' },
+];
 
 export default function WorkspaceHomePage() {
   const { workspace, can } = useWorkspace();
@@ -95,52 +99,32 @@ export default function WorkspaceHomePage() {
       </div>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end" role="search">
-        <div className="grid flex-1 gap-1.5">
-          <Label htmlFor="project-search">Search projects</Label>
-          <div className="relative">
-            <SearchIcon
-              aria-hidden="true"
-              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-            />
-            <Input
-              id="project-search"
-              type="search"
-              placeholder="Project name"
-              className="pl-8"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
-          </div>
-        </div>
+        <SearchField
+          id="project-search"
+          label="Search projects"
+          className="flex-1"
+          placeholder="Project name"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
         <div className="grid grid-cols-2 gap-3 sm:flex">
-          <div className="grid gap-1.5">
-            <Label htmlFor="phase-filter">Phase</Label>
-            <NativeSelect
-              id="phase-filter"
-              value={phase}
-              onChange={(event) => setPhase(event.target.value as Phase | '')}
-              className="sm:w-44"
-            >
-              <option value="">All phases</option>
-              {PHASES.map((value) => (
-                <option key={value} value={value}>
-                  {PHASE_LABEL[value]}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor="archived-filter">Status</Label>
-            <NativeSelect
-              id="archived-filter"
-              value={archived ? 'archived' : 'active'}
-              onChange={(event) => setArchived(event.target.value === 'archived')}
-              className="sm:w-36"
-            >
-              <option value="active">Active</option>
-              <option value="archived">Archived</option>
-            </NativeSelect>
-          </div>
+          <SelectField
+            id="phase-filter"
+            label="Phase"
+            empty="All phases"
+            choices={PHASE_CHOICES}
+            selectClassName="sm:w-44"
+            value={phase}
+            onChange={(event) => setPhase(event.target.value as Phase | '')}
+          />
+          <SelectField
+            id="archived-filter"
+            label="Status"
+            choices={STATUS_CHOICES}
+            selectClassName="sm:w-36"
+            value={archived ? 'archived' : 'active'}
+            onChange={(event) => setArchived(event.target.value === 'archived')}
+          />
         </div>
       </div>
 
@@ -166,13 +150,11 @@ export default function WorkspaceHomePage() {
       </div>
 
       {projects.error ? (
-        <Alert variant="destructive" role="alert">
-          Projects could not be loaded: {errorInfo(projects.error).message}
-        </Alert>
+        <QueryError what="Projects" query={projects} />
       ) : projects.isPending || stages.isPending ? (
-        <Loading label="Loading projects…">
+        <LoadingState label="Loading projects…">
           <PortfolioSkeleton />
-        </Loading>
+        </LoadingState>
       ) : shown.length === 0 ? (
         filtering ? (
           <EmptyState icon={<SearchIcon />} title="No projects match">
@@ -198,18 +180,7 @@ export default function WorkspaceHomePage() {
             slug={workspace.slug}
             caption={`Projects in ${workspace.name}, with their progress by checklist stage`}
           />
-          {projects.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button
-                pending={projects.isFetchingNextPage}
-                variant="outline"
-                onClick={() => void projects.fetchNextPage()}
-                disabled={projects.isFetchingNextPage}
-              >
-                Load more projects
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={projects}>Load more projects</LoadMore>
         </>
       )}
     </div>

@@ -8,12 +8,28 @@ import { TabNav } from '../../../../../components/shell/workspace-nav';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
-import { Loading, Skeleton } from '../../../../../components/ui/skeleton';
-import { Alert } from '../../../../../components/ui/alert';
+import { LoadingState, QueryError } from '../../../../../components/ui/query-state';
+import { Skeletons } from '../../../../../components/ui/skeleton';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../lib/errors';
-import { APPROACH_LABEL, INFERENCE_LABEL, PHASE_LABEL } from '../../../../../lib/labels';
+import {
+  APPROACH_LABEL,
+  INFERENCE_LABEL,
+  PHASE_LABEL,
+  templateLabel,
+} from '../../../../../lib/labels';
 import { useTRPC } from '../../../../../lib/trpc';
+
+/** The rough shape of the project's header and first panel. */
+const HEADER_SHAPES = [
+  'mb-2 h-4 w-32',
+  'mb-3 h-8 w-72 max-w-full',
+  'mb-6 h-5 w-96 max-w-full',
+  'h-64 w-full',
+];
+
+/** What the API answers for a project that is not there (or an id that cannot be one). */
+const MISSING = ['NOT_FOUND', 'BAD_REQUEST'];
 
 export default function ProjectLayout({ children }: { children: ReactNode }) {
   const { projectId } = useParams<{ projectId: string }>();
@@ -24,36 +40,29 @@ export default function ProjectLayout({ children }: { children: ReactNode }) {
 
   if (project.isPending) {
     return (
-      <Loading label="Loading project…">
-        <Skeleton className="mb-2 h-4 w-32" />
-        <Skeleton className="mb-3 h-8 w-72 max-w-full" />
-        <Skeleton className="mb-6 h-5 w-96 max-w-full" />
-        <Skeleton className="h-64 w-full" />
-      </Loading>
+      <LoadingState label="Loading project…">
+        <Skeletons shapes={HEADER_SHAPES} />
+      </LoadingState>
     );
   }
-  if (project.error) {
-    const info = errorInfo(project.error);
-    if (info.code === 'NOT_FOUND' || info.code === 'BAD_REQUEST') {
-      return (
-        <EmptyState
-          icon={<SearchXIcon />}
-          title="Project not found"
-          action={
-            <Button asChild>
-              <Link href={`/w/${workspace.slug}`}>Back to projects</Link>
-            </Button>
-          }
-        >
-          It may have been deleted, or it belongs to a workspace you are not in.
-        </EmptyState>
-      );
-    }
+  // Gone (deleted, or never there): say so even if it was shown a moment ago.
+  if (project.error && MISSING.includes(errorInfo(project.error).code)) {
     return (
-      <Alert variant="destructive" role="alert">
-        The project could not be loaded: {info.message}
-      </Alert>
+      <EmptyState
+        icon={<SearchXIcon />}
+        title="Project not found"
+        action={
+          <Button asChild>
+            <Link href={`/w/${workspace.slug}`}>Back to projects</Link>
+          </Button>
+        }
+      >
+        It may have been deleted, or it belongs to a workspace you are not in.
+      </EmptyState>
     );
+  }
+  if (!project.data) {
+    return <QueryError what="The project" query={project} />;
   }
   const p = project.data;
   return (
@@ -77,11 +86,7 @@ export default function ProjectLayout({ children }: { children: ReactNode }) {
           </Badge>
           {p.approach ? <Badge>{APPROACH_LABEL[p.approach]}</Badge> : null}
           {p.inference ? <Badge>{INFERENCE_LABEL[p.inference]} inference</Badge> : null}
-          {p.template ? (
-            <Badge variant="secondary">
-              {p.template.name} v{p.template.versionLabel}
-            </Badge>
-          ) : null}
+          {p.template ? <Badge variant="secondary">{templateLabel(p.template)}</Badge> : null}
           {p.archived ? (
             <Badge variant="warning">
               <ArchiveIcon className="size-3" aria-hidden="true" /> Archived

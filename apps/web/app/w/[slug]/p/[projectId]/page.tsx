@@ -1,16 +1,13 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'next/navigation';
 import { useEffect } from 'react';
 import { ProjectDashboard } from '../../../../../components/dashboard/project-dashboard';
-import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { useTRPC } from '../../../../../lib/trpc';
+import { useProjectPage } from './use-project-page';
 
 export default function ProjectOverviewPage() {
-  const { projectId } = useParams<{ projectId: string }>();
-  const { workspace, can } = useWorkspace();
+  const { projectId, project, workspace, canEdit } = useProjectPage();
   const trpc = useTRPC();
-  const project = useQuery(trpc.project.get.queryOptions({ projectId }));
   const dashboard = useQuery(trpc.dashboard.project.queryOptions({ projectId }));
 
   // Jumping to #stage-… (from the command palette) scrolls once the list exists.
@@ -21,12 +18,6 @@ export default function ProjectOverviewPage() {
     target?.focus({ preventScroll: true });
   }, [dashboard.data]);
 
-  if (!project.data) return null;
-  return (
-    <ProjectDashboard
-      project={project.data}
-      slug={workspace.slug}
-      canEdit={can('MEMBER') && !project.data.archived}
-    />
-  );
+  if (!project) return null;
+  return <ProjectDashboard project={project} slug={workspace.slug} canEdit={canEdit} />;
 }

@@ -5,21 +5,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckIcon, CopyIcon, MailIcon, ShieldAlertIcon } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { choicesOf, Options } from '../../../../../components/form/select-field';
 import { Alert, AlertTitle } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-} from '../../../../../components/ui/card';
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { FormField } from '../../../../../components/ui/form-field';
 import { Input, NativeSelect } from '../../../../../components/ui/input';
 import { QueryState } from '../../../../../components/ui/query-state';
+import { SettingsCard } from '../../../../../components/ui/settings-card';
 import { Skeleton } from '../../../../../components/ui/skeleton';
-import { Spinner } from '../../../../../components/ui/spinner';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../lib/errors';
 import { applyServerErrors } from '../../../../../lib/form-errors';
@@ -136,11 +130,7 @@ function InviteForm({
           error={form.formState.errors.role?.message}
         >
           <NativeSelect {...form.register('role')}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABEL[r]}
-              </option>
-            ))}
+            <Options choices={choicesOf(roles, ROLE_LABEL)} />
           </NativeSelect>
         </FormField>
       </div>
@@ -149,8 +139,8 @@ function InviteForm({
           {form.formState.errors.root.server.message}
         </Alert>
       ) : null}
-      <Button type="submit" disabled={invite.isPending}>
-        {invite.isPending ? <Spinner /> : <MailIcon aria-hidden="true" />}
+      <Button type="submit" pending={invite.isPending} disabled={invite.isPending}>
+        {invite.isPending ? null : <MailIcon aria-hidden="true" />}
         Create invitation link
       </Button>
     </form>
@@ -186,41 +176,40 @@ function PendingInvitations() {
       what="Invitations"
       label="Loading invitations…"
       fallback={<Skeleton className="h-24 w-full" />}
-    >
-      {(list) =>
-        list.length === 0 ? (
-          <EmptyState icon={<MailIcon />} title="No pending invitations">
-            Invitations that are accepted, revoked or expired leave this list.
-          </EmptyState>
-        ) : (
-          <ul className="divide-y rounded-xl border bg-card" data-testid="pending-invitations">
-            {list.map((invitation) => (
-              <li
-                key={invitation.id}
-                className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3"
-              >
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">{invitation.email}</p>
-                  <p className="text-xs text-muted-foreground">
-                    {ROLE_LABEL[invitation.role]} · sent {formatDate(invitation.createdAt)} ·
-                    expires {formatRelative(invitation.expiresAt)}
-                  </p>
-                </div>
-                <Button
-                  size="sm"
-                  variant="outline"
-                  onClick={() =>
-                    revoke.mutate({ workspaceId: workspace.id, invitationId: invitation.id })
-                  }
-                  aria-label={`Revoke the invitation for ${invitation.email}`}
-                >
-                  Revoke
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )
+      empty={
+        <EmptyState icon={<MailIcon />} title="No pending invitations">
+          Invitations that are accepted, revoked or expired leave this list.
+        </EmptyState>
       }
+    >
+      {(list) => (
+        <ul className="divide-y rounded-xl border bg-card" data-testid="pending-invitations">
+          {list.map((invitation) => (
+            <li
+              key={invitation.id}
+              className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3"
+            >
+              <div className="min-w-0 flex-1">
+                <p className="truncate font-medium">{invitation.email}</p>
+                <p className="text-xs text-muted-foreground">
+                  {ROLE_LABEL[invitation.role]} · sent {formatDate(invitation.createdAt)} · expires{' '}
+                  {formatRelative(invitation.expiresAt)}
+                </p>
+              </div>
+              <Button
+                size="sm"
+                variant="outline"
+                onClick={() =>
+                  revoke.mutate({ workspaceId: workspace.id, invitationId: invitation.id })
+                }
+                aria-label={`Revoke the invitation for ${invitation.email}`}
+              >
+                Revoke
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
     </QueryState>
   );
 }
@@ -239,19 +228,14 @@ export default function InvitationsPage() {
   }
   return (
     <div className="grid max-w-3xl gap-4">
-      <Card>
-        <CardHeader>
-          <CardTitle>Invite someone</CardTitle>
-          <CardDescription>
-            Shipshape does not send email: it makes a link for you to send. The person signs in (or
-            signs up) with the invited address and joins with the role you pick.
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <InviteForm onInvited={setLink} />
-          {link ? <CopyableLink {...link} /> : null}
-        </CardContent>
-      </Card>
+      <SettingsCard
+        title="Invite someone"
+        description="Shipshape does not send email: it makes a link for you to send. The person signs in (or signs up) with the invited address and joins with the role you pick."
+        contentClassName="space-y-4"
+      >
+        <InviteForm onInvited={setLink} />
+        {link ? <CopyableLink {...link} /> : null}
+      </SettingsCard>
       <section aria-labelledby="pending-heading" className="space-y-2">
         <h2 id="pending-heading" className="text-lg font-semibold">
           Pending invitations

@@ -1,25 +1,18 @@
 'use client';
 import type { TRole } from '@shipshape/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { LogOutIcon, UserMinusIcon, UsersIcon } from 'lucide-react';
+import { UserMinusIcon, UsersIcon } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
 import { ConfirmDialog } from '../../../../../components/ui/dialog';
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { NativeSelect } from '../../../../../components/ui/input';
+import { SectionHeader } from '../../../../../components/ui/page-header';
 import { QueryState } from '../../../../../components/ui/query-state';
 import { Skeleton } from '../../../../../components/ui/skeleton';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '../../../../../components/ui/table';
+import { ListTable, TableCell, TableRow } from '../../../../../components/ui/table';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../lib/errors';
 import { formatDate } from '../../../../../lib/format';
@@ -27,8 +20,17 @@ import { notifyFailure, notifySuccess } from '../../../../../lib/notify';
 import { ROLES, ROLE_HELP, ROLE_LABEL, roleAtLeast } from '../../../../../lib/roles';
 import { useSession } from '../../../../../lib/session';
 import { useTRPC, type RouterOutputs } from '../../../../../lib/trpc';
+import { LeaveWorkspaceButton } from '../leave-workspace';
 
 type Member = RouterOutputs['workspace']['members'][number];
+
+const MEMBER_COLUMNS = [
+  { label: 'Name' },
+  { label: 'Email', className: 'hidden sm:table-cell' },
+  { label: 'Role' },
+  { label: 'Joined', className: 'hidden md:table-cell' },
+  { label: <span className="sr-only">Actions</span> },
+];
 
 export default function MembersPage() {
   const { workspace, role: myRole, can } = useWorkspace();
@@ -36,11 +38,9 @@ export default function MembersPage() {
   const me = session.status === 'signedIn' ? session.user.id : null;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
   const membersKey = trpc.workspace.members.queryKey({ workspaceId: workspace.id });
   const members = useQuery(trpc.workspace.members.queryOptions({ workspaceId: workspace.id }));
   const [removing, setRemoving] = useState<Member | null>(null);
-  const [leaving, setLeaving] = useState(false);
 
   const optimistic = async (patch: (list: Member[]) => Member[]) => {
     await queryClient.cancelQueries({ queryKey: membersKey });
@@ -82,16 +82,6 @@ export default function MembersPage() {
       onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey }),
     }),
   );
-  const leave = useMutation(
-    trpc.workspace.leave.mutationOptions({
-      onSuccess: async () => {
-        notifySuccess(`You left ${workspace.name}`);
-        await queryClient.invalidateQueries(trpc.workspace.list.queryFilter());
-        router.replace('/');
-      },
-      onError: (error) => notifyFailure('Leaving the workspace', error),
-    }),
-  );
 
   /** What the API would allow; the select offers only that. */
   const assignable = (member: Member): TRole[] => {
@@ -102,23 +92,22 @@ export default function MembersPage() {
 
   return (
     <section aria-labelledby="members-heading" className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <h2 id="members-heading" className="text-lg font-semibold">
-            Members
-          </h2>
-          <p className="text-sm text-muted-foreground">
-            {can('ADMIN')
-              ? 'Change roles or remove people. Owners alone manage other owners.'
-              : 'Only admins and owners can change roles.'}
-          </p>
-        </div>
-        {can('ADMIN') ? (
-          <Button asChild variant="outline">
-            <Link href={`/w/${workspace.slug}/settings/invitations`}>Invite people</Link>
-          </Button>
-        ) : null}
-      </div>
+      <SectionHeader
+        id="members-heading"
+        title="Members"
+        description={
+          can('ADMIN')
+            ? 'Change roles or remove people. Owners alone manage other owners.'
+            : 'Only admins and owners can change roles.'
+        }
+        actions={
+          can('ADMIN') ? (
+            <Button asChild variant="outline">
+              <Link href={`/w/${workspace.slug}/settings/invitations`}>Invite people</Link>
+            </Button>
+          ) : null
+        }
+      />
       <QueryState
         query={members}
         what="Members"
@@ -130,104 +119,84 @@ export default function MembersPage() {
             ))}
           </div>
         }
+        empty={<EmptyState icon={<UsersIcon />} title="No members" />}
       >
-        {(list) =>
-          list.length === 0 ? (
-            <EmptyState icon={<UsersIcon />} title="No members" />
-          ) : (
-            <Table containerClassName="rounded-xl border bg-card" data-testid="members">
-              <caption className="sr-only">Members of {workspace.name}</caption>
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead scope="col">Name</TableHead>
-                  <TableHead scope="col" className="hidden sm:table-cell">
-                    Email
-                  </TableHead>
-                  <TableHead scope="col">Role</TableHead>
-                  <TableHead scope="col" className="hidden md:table-cell">
-                    Joined
-                  </TableHead>
-                  <TableHead scope="col">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
+        {(list) => (
+          <ListTable
+            caption={`Members of ${workspace.name}`}
+            columns={MEMBER_COLUMNS}
+            data-testid="members"
+          >
+            {list.map((member) => {
+              const options = assignable(member);
+              const isMe = member.userId === me;
+              const canRemove =
+                !isMe && can('ADMIN') && (member.role !== 'OWNER' || roleAtLeast(myRole, 'OWNER'));
+              return (
+                <TableRow key={member.userId} data-testid="member-row">
+                  <TableCell>
+                    <span className="font-medium">{member.name}</span>
+                    {isMe ? (
+                      <Badge variant="outline" className="ml-2">
+                        you
+                      </Badge>
+                    ) : null}
+                    <span className="block truncate text-xs text-muted-foreground sm:hidden">
+                      {member.email}
+                    </span>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground sm:table-cell">
+                    {member.email}
+                  </TableCell>
+                  <TableCell>
+                    {options.length > 0 ? (
+                      <NativeSelect
+                        aria-label={`Role of ${member.name}`}
+                        value={member.role}
+                        className="h-8 w-32"
+                        onChange={(event) =>
+                          setRole.mutate({
+                            workspaceId: workspace.id,
+                            userId: member.userId,
+                            role: event.target.value as TRole,
+                          })
+                        }
+                      >
+                        {options.map((r) => (
+                          <option key={r} value={r} title={ROLE_HELP[r]}>
+                            {ROLE_LABEL[r]}
+                          </option>
+                        ))}
+                      </NativeSelect>
+                    ) : (
+                      <span data-testid="member-role">{ROLE_LABEL[member.role]}</span>
+                    )}
+                  </TableCell>
+                  <TableCell className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
+                    {formatDate(member.joinedAt)}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    {isMe ? (
+                      <LeaveWorkspaceButton size="sm" variant="ghost">
+                        Leave
+                      </LeaveWorkspaceButton>
+                    ) : canRemove ? (
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setRemoving(member)}
+                        aria-label={`Remove ${member.name}`}
+                      >
+                        <UserMinusIcon aria-hidden="true" />
+                        <span className="hidden sm:inline">Remove</span>
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.map((member) => {
-                  const options = assignable(member);
-                  const isMe = member.userId === me;
-                  const canRemove =
-                    !isMe &&
-                    can('ADMIN') &&
-                    (member.role !== 'OWNER' || roleAtLeast(myRole, 'OWNER'));
-                  return (
-                    <TableRow key={member.userId} data-testid="member-row">
-                      <TableCell>
-                        <span className="font-medium">{member.name}</span>
-                        {isMe ? (
-                          <Badge variant="outline" className="ml-2">
-                            you
-                          </Badge>
-                        ) : null}
-                        <span className="block truncate text-xs text-muted-foreground sm:hidden">
-                          {member.email}
-                        </span>
-                      </TableCell>
-                      <TableCell className="hidden text-muted-foreground sm:table-cell">
-                        {member.email}
-                      </TableCell>
-                      <TableCell>
-                        {options.length > 0 ? (
-                          <NativeSelect
-                            aria-label={`Role of ${member.name}`}
-                            value={member.role}
-                            className="h-8 w-32"
-                            onChange={(event) =>
-                              setRole.mutate({
-                                workspaceId: workspace.id,
-                                userId: member.userId,
-                                role: event.target.value as TRole,
-                              })
-                            }
-                          >
-                            {options.map((r) => (
-                              <option key={r} value={r} title={ROLE_HELP[r]}>
-                                {ROLE_LABEL[r]}
-                              </option>
-                            ))}
-                          </NativeSelect>
-                        ) : (
-                          <span data-testid="member-role">{ROLE_LABEL[member.role]}</span>
-                        )}
-                      </TableCell>
-                      <TableCell className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
-                        {formatDate(member.joinedAt)}
-                      </TableCell>
-                      <TableCell className="text-right">
-                        {isMe ? (
-                          <Button size="sm" variant="ghost" onClick={() => setLeaving(true)}>
-                            <LogOutIcon aria-hidden="true" />
-                            Leave
-                          </Button>
-                        ) : canRemove ? (
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            onClick={() => setRemoving(member)}
-                            aria-label={`Remove ${member.name}`}
-                          >
-                            <UserMinusIcon aria-hidden="true" />
-                            <span className="hidden sm:inline">Remove</span>
-                          </Button>
-                        ) : null}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          )
-        }
+              );
+            })}
+          </ListTable>
+        )}
       </QueryState>
       <ConfirmDialog
         open={removing !== null}
@@ -239,15 +208,6 @@ export default function MembersPage() {
         onConfirm={() =>
           removing && removeMember.mutate({ workspaceId: workspace.id, userId: removing.userId })
         }
-      />
-      <ConfirmDialog
-        open={leaving}
-        onOpenChange={setLeaving}
-        title={`Leave ${workspace.name}?`}
-        description="You will lose access to its projects until someone invites you again."
-        confirmLabel="Leave"
-        destructive
-        onConfirm={() => leave.mutate({ workspaceId: workspace.id })}
       />
     </section>
   );

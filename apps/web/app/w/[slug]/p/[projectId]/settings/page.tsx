@@ -1,46 +1,76 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZProjectCreateInput } from '../../../../../../lib/domain';
-import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, type ChangeEvent, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
+import { Options } from '../../../../../../components/form/select-field';
 import { ConflictPanel } from '../../../../../../components/project/conflict-panel';
 import { ProjectArchiveCard } from '../../../../../../components/project/project-archive-card';
 import type { Project } from '../../../../../../components/project/project-cache';
 import { TemplateUpgrade } from '../../../../../../components/project/template-upgrade';
-import { useProjectUpdate } from '../../../../../../components/project/use-project-update';
+import {
+  useProjectUpdate,
+  type ProjectChanges,
+} from '../../../../../../components/project/use-project-update';
 import { Alert } from '../../../../../../components/ui/alert';
 import { Button } from '../../../../../../components/ui/button';
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardHeader,
-  CardTitle,
-} from '../../../../../../components/ui/card';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input, NativeSelect, Textarea } from '../../../../../../components/ui/input';
-import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
-import { errorInfo } from '../../../../../../lib/errors';
 import {
-  APPROACHES,
-  APPROACH_LABEL,
-  INFERENCES,
-  INFERENCE_LABEL,
-  PHASES,
-  PHASE_LABEL,
-  type Approach,
-  type Inference,
-  type Phase,
-} from '../../../../../../lib/labels';
+  APPROACH_CHOICES,
+  INFERENCE_CHOICES,
+  PHASE_CHOICES,
+} from '../../../../../../components/ui/project-choices';
+import { SettingsCard } from '../../../../../../components/ui/settings-card';
+import { errorInfo } from '../../../../../../lib/errors';
+import type { Approach, Inference, Phase } from '../../../../../../lib/labels';
 import { notifySuccess } from '../../../../../../lib/notify';
-import { useTRPC } from '../../../../../../lib/trpc';
+import { useProjectPage } from '../use-project-page';
 
 const ZDetails = ZProjectCreateInput.pick({ name: true, description: true });
 
+type ProjectUpdate = ReturnType<typeof useProjectUpdate>;
+
+/** A card of project fields saved through `update`; a conflict shows above the fields. */
+function ProjectFieldsCard({
+  update,
+  onReapply = (mine) => update.save(mine),
+  onKeepTheirs,
+  children,
+  ...card
+}: {
+  update: ProjectUpdate;
+  title: string;
+  description: string;
+  contentClassName: string;
+  /** Saves this user's change again (by default, as it was). */
+  onReapply?: (mine: ProjectChanges) => void;
+  /** After keeping the other person's version, e.g. to show it in a form. */
+  onKeepTheirs?: (theirs: Project) => void;
+  children: ReactNode;
+}) {
+  const { conflict } = update;
+  return (
+    <SettingsCard {...card}>
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          pending={update.mutation.isPending}
+          onReapply={() => onReapply(conflict.mine)}
+          onKeepTheirs={() => {
+            update.dismissConflict();
+            onKeepTheirs?.(conflict.theirs);
+          }}
+        />
+      ) : null}
+      {children}
+    </SettingsCard>
+  );
+}
+
 function DetailsCard({ project, canEdit }: { project: Project; canEdit: boolean }) {
-  const { save, mutation, conflict, dismissConflict } = useProjectUpdate(project.id);
+  const update = useProjectUpdate(project.id);
+  const { save } = update;
   const form = useForm({
     resolver: zodResolver(ZDetails),
     defaultValues: { name: project.name, description: project.description ?? '' },
@@ -74,152 +104,108 @@ function DetailsCard({ project, canEdit }: { project: Project; canEdit: boolean 
   });
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Details</CardTitle>
-        <CardDescription>The name and description everyone sees.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        {conflict ? (
-          <ConflictPanel
-            conflict={conflict}
-            pending={mutation.isPending}
-            onReapply={() =>
-              save(conflict.mine, {
-                onSuccess: (saved) => {
-                  form.reset({ name: saved.name, description: saved.description ?? '' });
-                  notifySuccess('Your change was applied');
-                },
-              })
-            }
-            onKeepTheirs={() => {
-              dismissConflict();
-              form.reset({
-                name: conflict.theirs.name,
-                description: conflict.theirs.description ?? '',
-              });
-            }}
-          />
+    <ProjectFieldsCard
+      update={update}
+      title="Details"
+      description="The name and description everyone sees."
+      contentClassName="space-y-4"
+      onReapply={(mine) =>
+        save(mine, {
+          onSuccess: (saved) => {
+            form.reset({ name: saved.name, description: saved.description ?? '' });
+            notifySuccess('Your change was applied');
+          },
+        })
+      }
+      onKeepTheirs={(theirs) =>
+        form.reset({ name: theirs.name, description: theirs.description ?? '' })
+      }
+    >
+      <form noValidate onSubmit={submit} aria-label="Project details">
+        <fieldset disabled={!canEdit} className="grid gap-2">
+          <FormField label="Project name" error={form.formState.errors.name?.message}>
+            <Input {...form.register('name')} />
+          </FormField>
+          <FormField label="Description" error={form.formState.errors.description?.message}>
+            <Textarea rows={3} {...form.register('description')} />
+          </FormField>
+        </fieldset>
+        {canEdit ? (
+          <div className="flex gap-2">
+            <Button type="submit" disabled={!isDirty}>
+              Save changes
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={!isDirty}
+              onClick={() =>
+                form.reset({ name: project.name, description: project.description ?? '' })
+              }
+            >
+              Discard
+            </Button>
+          </div>
         ) : null}
-        <form noValidate onSubmit={submit} aria-label="Project details">
-          <fieldset disabled={!canEdit} className="grid gap-2">
-            <FormField label="Project name" error={form.formState.errors.name?.message}>
-              <Input {...form.register('name')} />
-            </FormField>
-            <FormField label="Description" error={form.formState.errors.description?.message}>
-              <Textarea rows={3} {...form.register('description')} />
-            </FormField>
-          </fieldset>
-          {canEdit ? (
-            <div className="flex gap-2">
-              <Button type="submit" disabled={!isDirty}>
-                Save changes
-              </Button>
-              <Button
-                type="button"
-                variant="ghost"
-                disabled={!isDirty}
-                onClick={() =>
-                  form.reset({ name: project.name, description: project.description ?? '' })
-                }
-              >
-                Discard
-              </Button>
-            </div>
-          ) : null}
-        </form>
-      </CardContent>
-    </Card>
+      </form>
+    </ProjectFieldsCard>
   );
 }
 
 function ClassificationCard({ project, canEdit }: { project: Project; canEdit: boolean }) {
-  const { save, conflict, dismissConflict, mutation } = useProjectUpdate(project.id);
+  const update = useProjectUpdate(project.id);
+  /** A select's props: the saved value ('' for none), saved again as soon as it changes. */
+  const choose = <K extends 'phase' | 'approach' | 'inference'>(
+    field: K,
+    parse: (value: string) => Project[K],
+  ) => ({
+    disabled: !canEdit,
+    value: project[field] ?? '',
+    onChange: (event: ChangeEvent<HTMLSelectElement>) =>
+      update.save({ [field]: parse(event.target.value) }),
+  });
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>Phase and approach</CardTitle>
-        <CardDescription>Saved as soon as you choose.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-3">
-        {conflict ? (
-          <ConflictPanel
-            conflict={conflict}
-            pending={mutation.isPending}
-            onReapply={() => save(conflict.mine)}
-            onKeepTheirs={dismissConflict}
-          />
-        ) : null}
-        <div className="grid gap-3 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
-          <FormField label="Phase" reserveErrorSpace={false}>
-            <NativeSelect
-              disabled={!canEdit}
-              value={project.phase}
-              onChange={(event) => save({ phase: event.target.value as Phase })}
-            >
-              {PHASES.map((phase) => (
-                <option key={phase} value={phase}>
-                  {PHASE_LABEL[phase]}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField label="Approach" reserveErrorSpace={false}>
-            <NativeSelect
-              disabled={!canEdit}
-              value={project.approach ?? ''}
-              onChange={(event) =>
-                save({ approach: (event.target.value || null) as Approach | null })
-              }
-            >
-              <option value="">Not set</option>
-              {APPROACHES.map((value) => (
-                <option key={value} value={value}>
-                  {APPROACH_LABEL[value]}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <FormField label="Inference" reserveErrorSpace={false}>
-            <NativeSelect
-              disabled={!canEdit}
-              value={project.inference ?? ''}
-              onChange={(event) =>
-                save({ inference: (event.target.value || null) as Inference | null })
-              }
-            >
-              <option value="">Not set</option>
-              {INFERENCES.map((value) => (
-                <option key={value} value={value}>
-                  {INFERENCE_LABEL[value]}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-        </div>
-      </CardContent>
-    </Card>
+    <ProjectFieldsCard
+      update={update}
+      title="Phase and approach"
+      description="Saved as soon as you choose."
+      contentClassName="space-y-3"
+    >
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)]">
+        <FormField label="Phase" reserveErrorSpace={false}>
+          <NativeSelect {...choose('phase', (value) => value as Phase)}>
+            <Options choices={PHASE_CHOICES} />
+          </NativeSelect>
+        </FormField>
+        <FormField label="Approach" reserveErrorSpace={false}>
+          <NativeSelect {...choose('approach', (value) => (value || null) as Approach | null)}>
+            <Options empty="Not set" choices={APPROACH_CHOICES} />
+          </NativeSelect>
+        </FormField>
+        <FormField label="Inference" reserveErrorSpace={false}>
+          <NativeSelect {...choose('inference', (value) => (value || null) as Inference | null)}>
+            <Options empty="Not set" choices={INFERENCE_CHOICES} />
+          </NativeSelect>
+        </FormField>
+      </div>
+    </ProjectFieldsCard>
   );
 }
 
 export default function ProjectSettingsPage() {
-  const { projectId } = useParams<{ projectId: string }>();
-  const { can } = useWorkspace();
-  const trpc = useTRPC();
-  const project = useQuery(trpc.project.get.queryOptions({ projectId }));
-  if (!project.data) return null;
-  const canEdit = can('MEMBER');
+  const { project, isMember, canEdit } = useProjectPage();
+  if (!project) return null;
   return (
     <div className="grid max-w-3xl gap-4">
-      {!canEdit ? (
+      {!isMember ? (
         <Alert variant="info" role="note" data-testid="read-only-note">
           You can see these settings but not change them: your role in this workspace is Viewer.
         </Alert>
       ) : null}
-      <DetailsCard project={project.data} canEdit={canEdit && !project.data.archived} />
-      <ClassificationCard project={project.data} canEdit={canEdit && !project.data.archived} />
-      <TemplateUpgrade project={project.data} canEdit={canEdit && !project.data.archived} />
-      <ProjectArchiveCard project={project.data} canEdit={canEdit} />
+      <DetailsCard project={project} canEdit={canEdit} />
+      <ClassificationCard project={project} canEdit={canEdit} />
+      <TemplateUpgrade project={project} canEdit={canEdit} />
+      <ProjectArchiveCard project={project} canEdit={isMember} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { TemplateTree } from '../../../../../../components/template/template-tree';
 import { Badge } from '../../../../../../components/ui/badge';
+import { BackLink } from '../../../../../../components/ui/page-header';
 import { QueryState } from '../../../../../../components/ui/query-state';
 import { Skeleton } from '../../../../../../components/ui/skeleton';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
@@ -19,12 +19,7 @@ export default function TemplatePage() {
   );
   return (
     <section className="space-y-4">
-      <Link
-        href={`/w/${workspace.slug}/settings/templates`}
-        className="text-sm text-muted-foreground hover:underline"
-      >
-        ← All templates
-      </Link>
+      <BackLink href={`/w/${workspace.slug}/settings/templates`}>All templates</BackLink>
       <QueryState
         query={template}
         what="The template"

@@ -2,20 +2,26 @@
 import type { TTemplateDiff } from '@shipshape/domain';
 import { useQuery } from '@tanstack/react-query';
 import { ArrowRightIcon } from 'lucide-react';
-import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, type ReactNode } from 'react';
+import { SelectField } from '../../../../../../components/form/select-field';
 import { Badge } from '../../../../../../components/ui/badge';
-import { Label } from '../../../../../../components/ui/label';
-import { NativeSelect } from '../../../../../../components/ui/input';
-import { ErrorState, QueryState } from '../../../../../../components/ui/query-state';
+import { SubpageHeader } from '../../../../../../components/ui/page-header';
+import { QueryError, QueryState } from '../../../../../../components/ui/query-state';
 import { Skeleton } from '../../../../../../components/ui/skeleton';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
 import { formatNumber } from '../../../../../../lib/format';
 import { templateLabel } from '../../../../../../lib/labels';
-import { useTRPC } from '../../../../../../lib/trpc';
+import { useTRPC, type RouterOutputs } from '../../../../../../lib/trpc';
 
-function Group({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+type Ref = { key: string; title: string };
+/** One line of the diff: a stage or item, keyed by its key in the older version. */
+type Entry = { key: string; line: ReactNode };
+/** Added, Removed, Renamed…: a disclosure of lines with their count. */
+type Group = { title: string; entries: Entry[] };
+
+function GroupDetails({ title, entries }: Group) {
+  const count = entries.length;
   return (
     <details className="rounded-lg border bg-card" open={count > 0 && count <= 30}>
       <summary className="flex cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm font-medium">
@@ -23,9 +29,63 @@ function Group({ title, count, children }: { title: string; count: number; child
         <Badge variant={count > 0 ? 'default' : 'secondary'}>{formatNumber(count)}</Badge>
       </summary>
       <div className="max-h-80 overflow-y-auto border-t px-3 py-2 text-sm">
-        {count === 0 ? <p className="text-muted-foreground">None.</p> : children}
+        {count === 0 ? (
+          <p className="text-muted-foreground">None.</p>
+        ) : (
+          <ul className="space-y-1">
+            {entries.map((entry) => (
+              <li key={entry.key}>{entry.line}</li>
+            ))}
+          </ul>
+        )}
       </div>
     </details>
+  );
+}
+
+function Section({ id, title, groups }: { id: string; title: string; groups: Group[] }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h3 id={id} className="font-semibold">
+        {title}
+      </h3>
+      <div className="grid gap-2 md:grid-cols-2">
+        {groups.map((group) => (
+          <GroupDetails key={group.title} {...group} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+const listed = (title: string, refs: Ref[]): Group => ({
+  title,
+  entries: refs.map((ref) => ({ key: ref.key, line: ref.title })),
+});
+
+/** A group of matched pairs, one line each, keyed by the older version's key. */
+function paired<T extends { from: Ref }>(
+  title: string,
+  pairs: T[],
+  line: (pair: T) => ReactNode,
+): Group {
+  return { title, entries: pairs.map((pair) => ({ key: pair.from.key, line: line(pair) })) };
+}
+
+/** Added, removed and renamed: listed the same way for stages and for items. */
+const alike = (diff: { added: Ref[]; removed: Ref[]; renamed: Array<{ from: Ref; to: Ref }> }) => [
+  listed('Added', diff.added),
+  listed('Removed', diff.removed),
+  paired('Renamed', diff.renamed, (r) => `${r.from.title} → ${r.to.title}`),
+];
+
+/** The new title, then a muted note in brackets. */
+function Noted({ title, note }: { title: string; note: string }) {
+  return (
+    <>
+      {title}
+      <span className="text-muted-foreground"> ({note})</span>
+    </>
   );
 }
 
@@ -33,99 +93,56 @@ function DiffView({ diff }: { diff: TTemplateDiff }) {
   const { stages, items } = diff;
   return (
     <div className="grid gap-4" data-testid="template-diff">
-      <section aria-labelledby="diff-stages" className="space-y-2">
-        <h3 id="diff-stages" className="font-semibold">
-          Stages
-        </h3>
-        <div className="grid gap-2 md:grid-cols-2">
-          <Group title="Added" count={stages.added.length}>
-            <ul className="space-y-1">
-              {stages.added.map((s) => (
-                <li key={s.key}>{s.title}</li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Removed" count={stages.removed.length}>
-            <ul className="space-y-1">
-              {stages.removed.map((s) => (
-                <li key={s.key}>{s.title}</li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Renamed" count={stages.renamed.length}>
-            <ul className="space-y-1">
-              {stages.renamed.map((r) => (
-                <li key={r.from.key}>
-                  {r.from.title} → {r.to.title}
-                </li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Moved" count={stages.moved.length}>
-            <ul className="space-y-1">
-              {stages.moved.map((m) => (
-                <li key={m.from.key}>
-                  {m.to.title}: position {m.fromIndex + 1} → {m.toIndex + 1}
-                </li>
-              ))}
-            </ul>
-          </Group>
-        </div>
-      </section>
-      <section aria-labelledby="diff-items" className="space-y-2">
-        <h3 id="diff-items" className="font-semibold">
-          Items
-        </h3>
-        <div className="grid gap-2 md:grid-cols-2">
-          <Group title="Added" count={items.added.length}>
-            <ul className="space-y-1">
-              {items.added.map((i) => (
-                <li key={i.key}>{i.title}</li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Removed" count={items.removed.length}>
-            <ul className="space-y-1">
-              {items.removed.map((i) => (
-                <li key={i.key}>{i.title}</li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Renamed" count={items.renamed.length}>
-            <ul className="space-y-1">
-              {items.renamed.map((r) => (
-                <li key={r.from.key}>
-                  {r.from.title} → {r.to.title}
-                </li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Moved" count={items.moved.length}>
-            <ul className="space-y-1">
-              {items.moved.map((m) => (
-                <li key={m.from.key}>
-                  {m.to.title}
-                  <span className="text-muted-foreground">
-                    {' '}
-                    ({m.from.stageKey} → {m.to.stageKey})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Group>
-          <Group title="Changed" count={items.changed.length}>
-            <ul className="space-y-1">
-              {items.changed.map((c) => (
-                <li key={c.from.key}>
-                  {c.to.title}
-                  <span className="text-muted-foreground"> ({c.fields.join(', ')})</span>
-                </li>
-              ))}
-            </ul>
-          </Group>
-        </div>
-      </section>
+      <Section
+        id="diff-stages"
+        title="Stages"
+        groups={[
+          ...alike(stages),
+          paired('Moved', stages.moved, (m) => {
+            return `${m.to.title}: position ${m.fromIndex + 1} → ${m.toIndex + 1}`;
+          }),
+        ]}
+      />
+      <Section
+        id="diff-items"
+        title="Items"
+        groups={[
+          ...alike(items),
+          paired('Moved', items.moved, (m) => (
+            <Noted title={m.to.title} note={`${m.from.stageKey} → ${m.to.stageKey}`} />
+          )),
+          paired('Changed', items.changed, (c) => (
+            <Noted title={c.to.title} note={c.fields.join(', ')} />
+          )),
+        ]}
+      />
     </div>
+  );
+}
+
+const END_LABEL = { from: 'From', to: 'To' };
+
+function VersionSelect({
+  end,
+  value,
+  onChoose,
+  templates,
+}: {
+  end: 'from' | 'to';
+  value: string;
+  onChoose: (end: 'from' | 'to', templateId: string) => void;
+  templates: RouterOutputs['template']['list'] | undefined;
+}) {
+  return (
+    <SelectField
+      id={`diff-${end}`}
+      label={END_LABEL[end]}
+      className="flex-1"
+      empty="Choose a version…"
+      choices={templates?.map((t) => ({ value: t.id, label: templateLabel(t) })) ?? []}
+      value={value}
+      onChange={(e) => onChoose(end, e.target.value)}
+    />
   );
 }
 
@@ -166,48 +183,18 @@ function DiffPicker() {
   };
 
   const comparing = Boolean(from && to && from !== to);
+  const picker = { onChoose: choose, templates: templates.data };
 
   return (
     <div className="space-y-4">
-      {templates.error ? (
-        <ErrorState
-          what="Templates"
-          error={templates.error}
-          retrying={templates.isFetching}
-          onRetry={() => void templates.refetch()}
-        />
-      ) : null}
+      {templates.error ? <QueryError what="Templates" query={templates} /> : null}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <div className="grid flex-1 gap-1.5">
-          <Label htmlFor="diff-from">From</Label>
-          <NativeSelect
-            id="diff-from"
-            value={from}
-            onChange={(e) => choose('from', e.target.value)}
-          >
-            <option value="">Choose a version…</option>
-            {templates.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {templateLabel(t)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <VersionSelect end="from" value={from} {...picker} />
         <ArrowRightIcon
           className="mb-2.5 hidden size-4 text-muted-foreground sm:block"
           aria-hidden="true"
         />
-        <div className="grid flex-1 gap-1.5">
-          <Label htmlFor="diff-to">To</Label>
-          <NativeSelect id="diff-to" value={to} onChange={(e) => choose('to', e.target.value)}>
-            <option value="">Choose a version…</option>
-            {templates.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {templateLabel(t)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <VersionSelect end="to" value={to} {...picker} />
       </div>
       {from && to && from === to ? (
         <p className="text-sm text-muted-foreground">Pick two different versions to compare.</p>
@@ -230,15 +217,10 @@ export default function TemplateDiffPage() {
   const { workspace } = useWorkspace();
   return (
     <div className="space-y-4">
-      <div>
-        <Link
-          href={`/w/${workspace.slug}/settings/templates`}
-          className="text-sm text-muted-foreground hover:underline"
-        >
-          ← All templates
-        </Link>
-        <h2 className="mt-1 text-lg font-semibold">Compare two versions</h2>
-      </div>
+      <SubpageHeader
+        back={{ href: `/w/${workspace.slug}/settings/templates`, label: 'All templates' }}
+        title="Compare two versions"
+      />
       <Suspense>
         <DiffPicker />
       </Suspense>

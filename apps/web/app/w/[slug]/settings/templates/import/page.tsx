@@ -13,6 +13,7 @@ import { EmptyState } from '../../../../../../components/ui/empty-state';
 import { FormField } from '../../../../../../components/ui/form-field';
 import { Input, Textarea } from '../../../../../../components/ui/input';
 import { Label } from '../../../../../../components/ui/label';
+import { SubpageHeader } from '../../../../../../components/ui/page-header';
 import { useWorkspace } from '../../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../../lib/errors';
 import { applyServerErrors } from '../../../../../../lib/form-errors';
@@ -209,18 +210,12 @@ export default function ImportTemplatePage() {
   const { workspace, can } = useWorkspace();
   return (
     <div className="space-y-4">
-      <div>
-        <Link
-          href={`/w/${workspace.slug}/settings/templates`}
-          className="text-sm text-muted-foreground hover:underline"
-        >
-          ← All templates
-        </Link>
-        <h2 className="mt-1 text-lg font-semibold">Import a checklist</h2>
-        <p className="text-sm text-muted-foreground">
-          Paste a Markdown checklist. Shipshape shows the stages and items it reads before you save.
-        </p>
-      </div>
+      <SubpageHeader
+        back={{ href: `/w/${workspace.slug}/settings/templates`, label: 'All templates' }}
+        title="Import a checklist"
+      >
+        Paste a Markdown checklist. Shipshape shows the stages and items it reads before you save.
+      </SubpageHeader>
       {can('ADMIN') ? (
         <ImportForm />
       ) : (

@@ -1,21 +1,19 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
 import { StageView } from '../../../../../../../components/stage/stage-view';
-import { useTRPC } from '../../../../../../../lib/trpc';
+import { useProjectPage } from '../../use-project-page';
 
 export default function StagePage() {
-  const params = useParams<{ projectId: string; stageKey: string }>();
+  const params = useParams<{ stageKey: string }>();
   const stageKey = decodeURIComponent(params.stageKey);
-  const trpc = useTRPC();
-  const project = useQuery(trpc.project.get.queryOptions({ projectId: params.projectId }));
-  if (!project.data) return null;
+  const { projectId, project } = useProjectPage();
+  if (!project) return null;
   return (
     <StageView
       key={stageKey}
-      projectId={params.projectId}
+      projectId={projectId}
       stageKey={stageKey}
-      archived={project.data.archived}
+      archived={project.archived}
     />
   );
 }
