@@ -154,7 +154,8 @@ describe('[e2e] stage view polish', () => {
     // Assignee and due date in the opened item's sheet.
     await itemRow(item!.id).getByTestId('item-title').click();
     const sheet = page.getByRole('dialog', { name: item!.title });
-    const sheetSaved = sheet.getByRole('status');
+    const sheetSaved = sheet.getByTestId('item-saved');
+    expect(await sheetSaved.getAttribute('role')).toBe('status');
     expect(await sheetSaved.getAttribute('aria-live')).toBe('polite');
     await sheet.getByLabel('Assignee').selectOption({ label: member.name });
     await until(() => sheetSaved.textContent()).toBe('Saved');

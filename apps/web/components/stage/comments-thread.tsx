@@ -8,7 +8,7 @@ import { useSession } from '../../lib/session';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { RelativeTime } from '../common/relative-time';
 import { Button } from '../ui/button';
-import { ErrorState } from '../ui/query-state';
+import { ErrorState, InlineLoading } from '../ui/query-state';
 import { useWorkspace } from '../workspace/workspace-context';
 import { EditCommentForm, NewCommentForm } from './comment-forms';
 
@@ -59,8 +59,6 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
   return (
     <div className="space-y-2" data-testid="comments">
       <h4 className="text-sm font-medium">Comments</h4>
-      {/* Loading is a plain line, not a live region: in the item's sheet the "Saved"
-          note is the one status (the browser tests find it by that role). */}
       {comments.data === undefined && comments.error ? (
         <ErrorState
           what="Comments"
@@ -69,7 +67,7 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
           onRetry={() => void comments.refetch()}
         />
       ) : comments.data === undefined ? (
-        <p className="text-xs text-muted-foreground">Loading comments…</p>
+        <InlineLoading label="Loading comments…" className="text-xs" />
       ) : comments.data.items.length === 0 ? (
         <p className="text-xs text-muted-foreground">No comments yet.</p>
       ) : (
