@@ -55,7 +55,10 @@ export async function load(
 }
 
 /** Logs the bench world's user in; returns the headers that authenticate API requests. */
-export async function logIn(base: string, world: BenchWorld): Promise<Record<string, string>> {
+export async function logIn(
+  base: string,
+  world: Pick<BenchWorld, 'email'>,
+): Promise<Record<string, string>> {
   const login = await fetch(`${base}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

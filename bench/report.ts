@@ -1,12 +1,14 @@
 // The Markdown report: one table for checklist import, one row a scenario for the
-// tracking API; written to bench/results/ (a partial run: to the temp directory).
-import { execFileSync } from 'node:child_process';
+// tracking API, the mixed scenario's tables (mixed-report.ts); written to
+// bench/results/ (a partial run: to the temp directory).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@shipshape/db/paths';
 import type { ChecklistMeasures } from './checklist';
 import type { Measured } from './load';
+import type { MixedMeasures } from './mixed';
+import { mixedSection } from './mixed-report';
 import type { BenchWorld } from './seed';
 import { connections, hasTaskset, only, seconds } from './settings';
 
@@ -16,21 +18,15 @@ export function scenarioRow(name: string, api: Measured, raw: Measured): string 
   return `| ${name} | ${api.reqPerSec.toFixed(0)} | ${api.p50} | ${api.p99} | ${raw.reqPerSec.toFixed(0)} | ${raw.p50} | ${raw.p99} | ${(ratio * 100).toFixed(0)} % | ${api.p99 < 50 ? 'yes' : 'no'} | ${failures} |`;
 }
 
-export function writeReport(measured: {
+export interface TrackingMeasures {
   checklist: ChecklistMeasures;
   world: BenchWorld;
   seedSeconds: number;
   rows: string[];
-}): void {
-  const { checklist, world, seedSeconds, rows } = measured;
-  const pgVersion = execFileSync('psql', ['--version']).toString().trim();
-  const report = [
-    `# Benchmark: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-    '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${pgVersion}.`,
-    `Server pinned to core 0 and load generator to core 1: ${hasTaskset ? 'yes' : 'no (taskset missing)'}. ` +
-      `autocannon, ${connections} connections, ${seconds} s per run after a 2 s warm-up; loopback.`,
-    '',
+}
+
+function trackingSection({ checklist, world, seedSeconds, rows }: TrackingMeasures): string[] {
+  return [
     '## Checklist import',
     '',
     `| measure | value |`,
@@ -51,14 +47,36 @@ export function writeReport(measured: {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+  ];
+}
+
+/** The report: the machine, then the tracking API (checklist import and the
+ * per-procedure runs) and the mixed scenario, each when it ran. */
+export function writeReport(measured: {
+  /** `SHOW server_version` of the bench database's server. */
+  postgres: string;
+  tracking?: TrackingMeasures;
+  mixed?: MixedMeasures;
+}): void {
+  const { postgres, tracking, mixed } = measured;
+  const cpu = cpus();
+  const report = [
+    `# Benchmark: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${cpu.length} cores × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${postgres} (server).`,
+    `Server pinned to core 0 and load generator to core 1: ${hasTaskset ? 'yes' : 'no (taskset missing)'}. ` +
+      `autocannon, ${connections} connections, ${seconds} s per run after a 2 s warm-up; loopback.`,
+    '',
+    ...(tracking ? trackingSection(tracking) : []),
+    ...(mixed ? mixedSection(mixed) : []),
   ].join('\n');
-  // A partial run (BENCH_ONLY) is for looking, not for the record.
-  const directory = only ? tmpdir() : join(repoRoot, 'bench/results');
+  // A partial run (BENCH_ONLY) is for looking, not for the record; the mixed
+  // scenario alone is complete, and has a report of its own.
+  const mixedOnly = only !== undefined && !tracking && mixed !== undefined;
+  const directory = only && !mixedOnly ? tmpdir() : join(repoRoot, 'bench/results');
   mkdirSync(directory, { recursive: true });
-  const file = join(
-    directory,
-    `${new Date().toISOString().slice(0, 10)}-tracking-api${only ? '-partial' : ''}.md`,
-  );
+  const kind = mixedOnly ? 'mixed' : `tracking-api${only ? '-partial' : ''}`;
+  const file = join(directory, `${new Date().toISOString().slice(0, 10)}-${kind}.md`);
   writeFileSync(file, report);
   console.log(`\n${report}\nWritten to ${file}`);
 }

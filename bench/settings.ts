@@ -20,3 +20,10 @@ export const hasTaskset = (() => {
     return false;
   }
 })();
+
+/** The mixed scenario: item updates a second offered while readers read. */
+export const mixedWritesPerSecond = Number(process.env.BENCH_MIXED_WRITES ?? 20);
+/** The mixed scenario: sequential write-then-read probes per measure. */
+export const mixedProbes = Number(process.env.BENCH_MIXED_PROBES ?? 50);
+/** The mixed scenario: also 1 000 projects × the full 489 items (a few minutes of seeding); 0 skips it. */
+export const mixedFullThousand = process.env.BENCH_MIXED_FULL_1000 !== '0';

@@ -38,6 +38,17 @@ const workspaceOf: Record<LocatorKind, string> = {
     '(SELECT i."workspaceId" FROM evidence_links e JOIN project_items i ON i.id = e."itemId" WHERE e.id = $2::uuid)',
 };
 
+// How each kind of id leads to its project, where it has one (same rules).
+const projectOf: Record<LocatorKind, string> = {
+  workspace: 'NULL::uuid',
+  project: '$2::uuid',
+  item: '(SELECT "projectId" FROM project_items WHERE id = $2::uuid)',
+  kpi: '(SELECT "projectId" FROM kpis WHERE id = $2::uuid)',
+  lesson: 'NULL::uuid',
+  comment: 'NULL::uuid',
+  evidence: 'NULL::uuid',
+};
+
 export { roleAtLeast } from '@shipshape/domain';
 
 export interface Caller {
@@ -48,7 +59,15 @@ export interface Caller {
 }
 
 export interface CallerInWorkspace extends Caller {
-  membership: { workspaceId: string; role: TRole; dataVersion: number } | null;
+  membership: {
+    workspaceId: string;
+    role: TRole;
+    dataVersion: number;
+    /** The version of what a read inside the locator's project depends on: the
+     * project's own writes and the workspace's shared ones (members, the
+     * workspace). Null when the locator is not inside a project. */
+    projectVersion: string | null;
+  } | null;
 }
 
 interface CallerRow {
@@ -101,14 +120,21 @@ export async function findCallerInWorkspace(
 ): Promise<CallerInWorkspace | null> {
   const rows = await db.$queryRawUnsafe<
     Array<
-      CallerRow & { workspaceId: string | null; role: TRole | null; dataVersion: number | null }
+      CallerRow & {
+        workspaceId: string | null;
+        role: TRole | null;
+        dataVersion: number | null;
+        projectVersion: string | null;
+      }
     >
   >(
     `SELECT ${callerColumns('$3')},
-            m."workspaceId", m.role::text AS role, w."dataVersion"
+            m."workspaceId", m.role::text AS role, w."dataVersion",
+            w."sharedVersion" || '.' || p."dataVersion" AS "projectVersion"
        FROM users u
        LEFT JOIN memberships m ON m."userId" = u.id AND m."workspaceId" = ${workspaceOf[locator.kind]}
        LEFT JOIN workspaces w ON w.id = m."workspaceId"
+       LEFT JOIN projects p ON p.id = ${projectOf[locator.kind]} AND p."workspaceId" = w.id
       WHERE u.id = $1::uuid`,
     claims.sub,
     locator.id,
@@ -120,7 +146,12 @@ export async function findCallerInWorkspace(
     ...callerOf(claims, row),
     membership:
       row.workspaceId && row.role
-        ? { workspaceId: row.workspaceId, role: row.role, dataVersion: row.dataVersion ?? 0 }
+        ? {
+            workspaceId: row.workspaceId,
+            role: row.role,
+            dataVersion: row.dataVersion ?? 0,
+            projectVersion: row.projectVersion,
+          }
         : null,
   };
 }

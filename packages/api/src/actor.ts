@@ -16,6 +16,11 @@ export interface Actor extends User {
   role: TRole;
   /** The workspace's data version: changes with every committed write (a cache key). */
   dataVersion: number;
+  /** For reads inside the project the procedure's locator points into: changes
+   * with every committed write to that project or to the workspace's shared
+   * data (members, the workspace), not with other projects' writes. Null when
+   * the locator is not inside a project. */
+  projectVersion: string | null;
 }
 
 /** What a workspace service is given: the database and who acts (the fields it reads). */
@@ -46,6 +51,7 @@ export function member(ctx: MemberContext): { db: Db; actor: Actor } {
       workspaceId: ctx.workspaceId,
       role: ctx.role,
       dataVersion: ctx.dataVersion,
+      projectVersion: ctx.projectVersion,
     },
   };
 }

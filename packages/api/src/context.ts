@@ -68,4 +68,6 @@ export interface MemberContext extends Context {
   role: TRole;
   /** The workspace's data version: changes with every committed write (a cache key). */
   dataVersion: number;
+  /** The locator's project's read version (see `Actor.projectVersion`). */
+  projectVersion: string | null;
 }

@@ -141,6 +141,8 @@ export function workspaceProcedure<TSchema extends z.ZodType>(
         role: membership.role,
         /** Changes with every committed write to the workspace: a cache key. */
         dataVersion: membership.dataVersion,
+        /** Changes with every committed write a read inside this project depends on. */
+        projectVersion: membership.projectVersion,
       },
     });
   });

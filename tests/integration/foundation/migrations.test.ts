@@ -22,6 +22,8 @@ const expectedTables = [
   'lessons',
   'memberships',
   'project_items',
+  'project_stage_counts',
+  'project_stage_due',
   'project_stages',
   'projects',
   'refresh_tokens',

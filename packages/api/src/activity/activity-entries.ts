@@ -48,7 +48,11 @@ export async function readActivityEntries(
   const rows = await db.$queryRaw<ActivityRow[]>`
     WITH page AS (
       SELECT a.*,
-             CASE WHEN a."entityId" ~ ${UUID} THEN a."entityId"::uuid END AS "entityUuid"
+             CASE WHEN a."entityId" ~ ${UUID} THEN a."entityId"::uuid END AS "entityUuid",
+             -- Evidence entries name their item in the recorded values; as a
+             -- uuid (when it is one) so the lookup uses the primary key.
+             CASE WHEN COALESCE(a.after->>'itemId', a.before->>'itemId') ~ ${UUID}
+                  THEN COALESCE(a.after->>'itemId', a.before->>'itemId')::uuid END AS "evidenceItemUuid"
         FROM activity_log a
        WHERE a."workspaceId" = ${page.workspaceId}::uuid
          ${page.projectId ? Prisma.sql`AND a."projectId" = ${page.projectId}::uuid` : Prisma.empty}
@@ -65,8 +69,7 @@ export async function readActivityEntries(
              WHEN 'comment' THEN (SELECT i.title FROM comments c JOIN project_items i ON i.id = c."itemId"
                                    WHERE c.id = page."entityUuid" AND c."workspaceId" = page."workspaceId")
              WHEN 'evidence' THEN (SELECT i.title FROM project_items i
-                                    WHERE i."workspaceId" = page."workspaceId"
-                                      AND i.id::text = COALESCE(page.after->>'itemId', page.before->>'itemId'))
+                                    WHERE i.id = page."evidenceItemUuid" AND i."workspaceId" = page."workspaceId")
              WHEN 'kpi' THEN (SELECT k.name FROM kpis k
                                WHERE k.id = page."entityUuid" AND k."workspaceId" = page."workspaceId")
              WHEN 'lesson' THEN (SELECT l.title FROM lessons l

@@ -7,23 +7,26 @@ import { startOfTodayUtc } from '../calendar-dates';
 import { sqlItemIsOpen, sqlItemIsOverdue } from './overdue-sql';
 import { listKpis } from '../kpis/kpi-view';
 import { readProject } from '../projects/project-view';
-import { readCache } from '../read-cache';
+import { projectReadVersion, readCache } from '../read-cache';
 import { briefItemSelect, lessonBriefSelect, toBrief } from './dashboard-view';
 import { stageProgress, totalsOf } from './stage-progress';
 
 /** One project at a glance: stage progress, problems, people, KPIs, lessons,
- * activity (entries as activity.list gives them); cached until the workspace
- * changes, one copy for readers who see admin-only activity details and one
- * for the rest. */
+ * activity (entries as activity.list gives them); cached until the project or
+ * the workspace's shared data changes (not when another project does), one
+ * copy for readers who see admin-only activity details and one for the rest. */
 export function getProjectDashboard({
   db,
   actor,
   input,
-}: ServiceArgs<z.infer<typeof ZProjectDashboardInput>, 'workspaceId' | 'role' | 'dataVersion'>) {
+}: ServiceArgs<
+  z.infer<typeof ZProjectDashboardInput>,
+  'workspaceId' | 'role' | 'dataVersion' | 'projectVersion'
+>) {
   const details = seesActivityDetails(actor.role);
   return readCache.read(
     `project:${input.projectId}:${details ? 'details' : 'plain'}`,
-    actor.dataVersion,
+    projectReadVersion(actor),
     () => projectDashboard(db, actor.workspaceId, input.projectId, details),
   );
 }

@@ -6,7 +6,7 @@ import { badRequest } from '../errors';
 import { itemSelect, toItem } from '../items/item-view';
 import { listKpis } from '../kpis/kpi-view';
 import { readProject } from '../projects/project-view';
-import { readCache } from '../read-cache';
+import { projectReadVersion, readCache } from '../read-cache';
 import { lessonBriefSelect } from './dashboard-view';
 import { stageProgress } from './stage-progress';
 
@@ -16,9 +16,11 @@ export function getStageDashboard({
   db,
   actor,
   input,
-}: ServiceArgs<z.infer<typeof ZStageDashboardInput>, 'dataVersion'>) {
-  return readCache.read(`stage:${input.projectId}:${input.stageKey}`, actor.dataVersion, () =>
-    stageDashboard(db, input.projectId, input.stageKey),
+}: ServiceArgs<z.infer<typeof ZStageDashboardInput>, 'dataVersion' | 'projectVersion'>) {
+  return readCache.read(
+    `stage:${input.projectId}:${input.stageKey}`,
+    projectReadVersion(actor),
+    () => stageDashboard(db, input.projectId, input.stageKey),
   );
 }
 

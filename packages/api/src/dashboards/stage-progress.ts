@@ -6,7 +6,7 @@ import {
   type TItemStatus,
   type TStageState,
 } from '@shipshape/domain';
-import { sqlItemIsOverdue } from './overdue-sql';
+import { countsOf, sqlStageCounts, type StageCountsRow } from './stage-counts-sql';
 
 export interface StageProgress {
   key: string;
@@ -25,8 +25,9 @@ export interface StageProgress {
 type Reader = Db | Prisma.TransactionClient;
 
 /**
- * Per-stage status counts and overdue items of one project, in one grouped
- * query; percent done and state come from the domain's progress rules.
+ * Per-stage status counts and overdue items of one project, from the kept
+ * counts (one row a stage); percent done and state come from the domain's
+ * progress rules.
  */
 export async function stageProgress(
   db: Reader,
@@ -35,54 +36,25 @@ export async function stageProgress(
   stageKey?: string,
 ): Promise<StageProgress[]> {
   const rows = await db.$queryRaw<
-    Array<{
-      key: string;
-      title: string;
-      position: number;
-      status: TItemStatus | null;
-      n: number;
-      overdue: number;
-    }>
+    Array<StageCountsRow & { key: string; title: string; position: number }>
   >`
-    SELECT s.key, s.title, s.position, i.status::text AS status, count(i.id)::int AS n,
-           (count(i.id) FILTER (WHERE ${sqlItemIsOverdue()}))::int AS overdue
+    SELECT s.key, s.title, s.position, ${sqlStageCounts()}
       FROM project_stages s
-      LEFT JOIN project_items i ON i."stageId" = s.id
+      LEFT JOIN project_stage_counts c ON c."stageId" = s.id
      WHERE s."projectId" = ${projectId}::uuid
        AND (${stageKey ?? null}::text IS NULL OR s.key = ${stageKey ?? null}::text)
-     GROUP BY s.id, s.key, s.title, s.position, i.status
      ORDER BY s.position`;
-  const stages = new Map<
-    string,
-    {
-      title: string;
-      position: number;
-      counts: Partial<Record<TItemStatus, number>>;
-      overdue: number;
-    }
-  >();
-  for (const row of rows) {
-    const stage = stages.get(row.key) ?? {
+  return rows.map((row) => {
+    const summary = summarizeCounts(countsOf(row));
+    const isCurrent = row.key === currentStageKey;
+    return {
+      key: row.key,
       title: row.title,
       position: row.position,
-      counts: {},
-      overdue: 0,
-    };
-    if (row.status) stage.counts[row.status] = row.n;
-    stage.overdue += row.overdue;
-    stages.set(row.key, stage);
-  }
-  return [...stages].map(([key, stage]) => {
-    const summary = summarizeCounts(stage.counts);
-    const isCurrent = key === currentStageKey;
-    return {
-      key,
-      title: stage.title,
-      position: stage.position,
       isCurrent,
       ...summary,
-      overdue: stage.overdue,
-      state: stageState(summary, { overdue: stage.overdue, isCurrent }),
+      overdue: row.overdue,
+      state: stageState(summary, { overdue: row.overdue, isCurrent }),
     };
   });
 }

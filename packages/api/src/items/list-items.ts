@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { ServiceArgs } from '../actor';
 import { startOfTodayUtc } from '../calendar-dates';
 import { pageArgs, toPage } from '../pagination';
-import { readCache } from '../read-cache';
+import { projectReadVersion, readCache } from '../read-cache';
 import { itemSelect, readItem, toItem } from './item-view';
 
 /** A project's items (optionally one stage, assignee, status or the overdue
@@ -18,8 +18,8 @@ export function listItems({
   db,
   actor,
   input,
-}: ServiceArgs<z.infer<typeof ZItemListInput>, 'dataVersion'>) {
-  return readCache.read(`items:${JSON.stringify(input)}`, actor.dataVersion, async () => {
+}: ServiceArgs<z.infer<typeof ZItemListInput>, 'dataVersion' | 'projectVersion'>) {
+  return readCache.read(`items:${JSON.stringify(input)}`, projectReadVersion(actor), async () => {
     const rows = await db.projectItem.findMany({
       where: {
         projectId: input.projectId,

@@ -7,7 +7,7 @@ import {
 } from '@shipshape/domain';
 import type { z } from 'zod';
 import type { ServiceArgs } from '../actor';
-import { readCache } from '../read-cache';
+import { projectReadVersion, readCache } from '../read-cache';
 import { listKpis } from './kpi-view';
 
 /** Each KPI of a project with its latest value, change vs baseline, progress and on-track flag. */
@@ -15,8 +15,8 @@ export function listProjectKpis({
   db,
   actor,
   input,
-}: ServiceArgs<z.infer<typeof ZKpiListInput>, 'dataVersion'>) {
-  return readCache.read(`kpis:${JSON.stringify(input)}`, actor.dataVersion, () =>
+}: ServiceArgs<z.infer<typeof ZKpiListInput>, 'dataVersion' | 'projectVersion'>) {
+  return readCache.read(`kpis:${JSON.stringify(input)}`, projectReadVersion(actor), () =>
     listKpis(db, {
       projectId: input.projectId,
       ...(input.includeArchived ? {} : { archived: false }),
@@ -29,8 +29,8 @@ export function getKpiSeries({
   db,
   actor,
   input,
-}: ServiceArgs<z.infer<typeof ZKpiSeriesInput>, 'dataVersion'>) {
-  return readCache.read(`kpi-series:${JSON.stringify(input)}`, actor.dataVersion, () =>
+}: ServiceArgs<z.infer<typeof ZKpiSeriesInput>, 'dataVersion' | 'projectVersion'>) {
+  return readCache.read(`kpi-series:${JSON.stringify(input)}`, projectReadVersion(actor), () =>
     kpiSeries(db, input),
   );
 }

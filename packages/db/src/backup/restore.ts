@@ -107,6 +107,9 @@ export async function restoreDatabase(
       );
     }
     await resetSequences(client);
+    // Kept counts are derived data: recount them from the restored items (a
+    // backup made before they existed has none).
+    await client.query('select "project_stage_counts_rebuild"()');
     for (const table of tables) {
       await client.query(`alter table ${quoteIdent(table.name)} enable trigger user`);
     }
