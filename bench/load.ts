@@ -44,7 +44,11 @@ export async function load(
       requests: [request],
     }) as Promise<autocannon.Result>;
   await run(2); // warm up
-  const result = await run(seconds);
+  return summarize(await run(seconds));
+}
+
+/** What the reports keep of an autocannon run. */
+export function summarize(result: autocannon.Result) {
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,

@@ -11,7 +11,7 @@ import { createProject } from '@shipshape/api/projects/create-project';
 import { storeTemplate, type Db } from '@shipshape/db';
 import { repoRoot } from '@shipshape/db/paths';
 import { parseChecklistMarkdown, type TParsedTemplate } from '@shipshape/domain';
-import { BENCH_PASSWORD } from './seed';
+import { BENCH_PASSWORD, spreadProgress } from './seed';
 
 export interface WritableItem {
   id: string;
@@ -133,17 +133,7 @@ export async function seedMixedWorld(
     });
     projectIds[p] = project.id;
   });
-  // Progress as a real portfolio has it: a spread of statuses, owners and dates.
-  await db.$executeRaw`
-    UPDATE project_items p SET
-      status = r.status,
-      "notApplicableReason" = CASE WHEN r.status = 'NOT_APPLICABLE' THEN 'Not relevant here' END,
-      "assigneeId" = CASE WHEN random() < 0.5 THEN ${user.id}::uuid END,
-      "dueDate" = CASE WHEN random() < 0.4 THEN current_date + (floor(random() * 120)::int - 60) END
-      FROM (SELECT id, (ARRAY['TODO','TODO','IN_PROGRESS','DONE','DONE','DONE','BLOCKED','NOT_APPLICABLE'])
-                         [1 + floor(random() * 8)::int]::"ItemStatus" AS status
-              FROM project_items WHERE "workspaceId" = ${workspace.id}::uuid) r
-     WHERE p.id = r.id`;
+  await spreadProgress(db, workspace.id, user.id);
   const seedSeconds = (performance.now() - start) / 1000;
 
   const stages = await db.projectStage.findMany({

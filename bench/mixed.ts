@@ -6,7 +6,7 @@
 // its own (load.ts).
 import autocannon from 'autocannon';
 import type { Db } from '@shipshape/db';
-import { logIn } from './load';
+import { logIn, summarize } from './load';
 import {
   ApiClient,
   FixedRateWriter,
@@ -128,13 +128,7 @@ async function readers(
       },
     ],
   })) as autocannon.Result;
-  return {
-    reqPerSec: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  return summarize(result);
 }
 
 /**

@@ -82,17 +82,7 @@ export async function seedBenchWorld(db: Db): Promise<BenchWorld> {
     });
     projectIds.push(id);
   }
-  // Progress as a real portfolio has it: a spread of statuses, owners and dates.
-  await db.$executeRaw`
-    UPDATE project_items p SET
-      status = r.status,
-      "notApplicableReason" = CASE WHEN r.status = 'NOT_APPLICABLE' THEN 'Not relevant here' END,
-      "assigneeId" = CASE WHEN random() < 0.5 THEN ${user.id}::uuid END,
-      "dueDate" = CASE WHEN random() < 0.4 THEN current_date + (floor(random() * 120)::int - 60) END
-      FROM (SELECT id, (ARRAY['TODO','TODO','IN_PROGRESS','DONE','DONE','DONE','BLOCKED','NOT_APPLICABLE'])
-                         [1 + floor(random() * 8)::int]::"ItemStatus" AS status
-              FROM project_items WHERE "workspaceId" = ${workspace.id}::uuid) r
-     WHERE p.id = r.id`;
+  await spreadProgress(db, workspace.id, user.id);
 
   const kpiIds: string[] = [];
   for (let k = 0; k < 20; k++) {
@@ -133,4 +123,18 @@ export async function seedBenchWorld(db: Db): Promise<BenchWorld> {
   await db.lesson.createMany({ data: lessons });
   const itemCount = await db.projectItem.count({ where: { workspaceId: workspace.id } });
   return { email, workspaceId: workspace.id, projectIds, kpiIds, itemCount };
+}
+
+/** Progress as a real portfolio has it: a spread of statuses, owners and due dates. */
+export async function spreadProgress(db: Db, workspaceId: string, userId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE project_items p SET
+      status = r.status,
+      "notApplicableReason" = CASE WHEN r.status = 'NOT_APPLICABLE' THEN 'Not relevant here' END,
+      "assigneeId" = CASE WHEN random() < 0.5 THEN ${userId}::uuid END,
+      "dueDate" = CASE WHEN random() < 0.4 THEN current_date + (floor(random() * 120)::int - 60) END
+      FROM (SELECT id, (ARRAY['TODO','TODO','IN_PROGRESS','DONE','DONE','DONE','BLOCKED','NOT_APPLICABLE'])
+                         [1 + floor(random() * 8)::int]::"ItemStatus" AS status
+              FROM project_items WHERE "workspaceId" = ${workspaceId}::uuid) r
+     WHERE p.id = r.id`;
 }
