@@ -40,75 +40,84 @@ export function phrasingToPieces(
   definitions: TDefinitions,
 ): TInlinePiece[] {
   const pieces: TInlinePiece[] = [];
-  const visit = (node: PhrasingContent): void => {
-    switch (node.type) {
-      case 'text':
-        pushTextWithBareUrls(node.value);
-        return;
-      case 'inlineCode':
-        pieces.push({ kind: 'text', value: node.value });
-        return;
-      case 'break':
-        pieces.push({ kind: 'text', value: '\n' });
-        return;
-      case 'strong':
-        pieces.push({ kind: 'open', tag: 'strong' });
-        node.children.forEach(visit);
-        pieces.push({ kind: 'close', tag: 'strong' });
-        return;
-      case 'emphasis':
-      case 'delete':
-        node.children.forEach(visit);
-        return;
-      case 'link':
-        pushLink(node.url, piecesText(phrasingToPieces(node.children, definitions)));
-        return;
-      case 'linkReference': {
-        const label = piecesText(phrasingToPieces(node.children, definitions));
-        const url = definitions.get(node.identifier.toLowerCase());
-        if (url === undefined) pieces.push({ kind: 'text', value: `[${label}]` });
-        else pushLink(url, label);
-        return;
-      }
-      case 'image':
-      case 'imageReference':
-        if (node.alt) pieces.push({ kind: 'text', value: node.alt });
-        return;
-      case 'html':
-        pieces.push(...htmlToPieces(node.value));
-        return;
-      case 'footnoteReference':
-        return;
-      default: {
-        // Future or extension nodes: keep whatever text they carry.
-        const unknown = node as { value?: unknown; children?: PhrasingContent[] };
-        if (typeof unknown.value === 'string') pieces.push({ kind: 'text', value: unknown.value });
-        unknown.children?.forEach(visit);
-      }
-    }
-  };
-  const pushLink = (rawUrl: string, rawLabel: string): void => {
-    const url = rawUrl.trim();
-    const label = rawLabel.replace(/\s+/g, ' ').trim();
-    if (!url) {
-      // `[Node.js]()`: a link without a target is just text.
-      pieces.push({ kind: 'text', value: label });
+  // Module-level helpers with explicit arguments, not closures: this runs for every paragraph,
+  // and creating the closures (and their names, under tsx) was a visible share of a parse.
+  for (const node of nodes) visitPhrasing(node, pieces, definitions);
+  return pieces;
+}
+
+function visitPhrasing(
+  node: PhrasingContent,
+  pieces: TInlinePiece[],
+  definitions: TDefinitions,
+): void {
+  switch (node.type) {
+    case 'text':
+      pushTextWithBareUrls(node.value, pieces);
+      return;
+    case 'inlineCode':
+      pieces.push({ kind: 'text', value: node.value });
+      return;
+    case 'break':
+      pieces.push({ kind: 'text', value: '\n' });
+      return;
+    case 'strong':
+      pieces.push({ kind: 'open', tag: 'strong' });
+      for (const child of node.children) visitPhrasing(child, pieces, definitions);
+      pieces.push({ kind: 'close', tag: 'strong' });
+      return;
+    case 'emphasis':
+    case 'delete':
+      for (const child of node.children) visitPhrasing(child, pieces, definitions);
+      return;
+    case 'link':
+      pushLink(node.url, piecesText(phrasingToPieces(node.children, definitions)), pieces);
+      return;
+    case 'linkReference': {
+      const label = piecesText(phrasingToPieces(node.children, definitions));
+      const url = definitions.get(node.identifier.toLowerCase());
+      if (url === undefined) pieces.push({ kind: 'text', value: `[${label}]` });
+      else pushLink(url, label, pieces);
       return;
     }
-    pieces.push({ kind: 'link', label: label || url, url });
-  };
-  const pushTextWithBareUrls = (text: string): void => {
-    let last = 0;
-    for (const match of text.matchAll(BARE_URL)) {
-      if (match.index > last) pieces.push({ kind: 'text', value: text.slice(last, match.index) });
-      const label = match[0];
-      pieces.push({ kind: 'link', label, url: /^www\./iu.test(label) ? `http://${label}` : label });
-      last = match.index + label.length;
+    case 'image':
+    case 'imageReference':
+      if (node.alt) pieces.push({ kind: 'text', value: node.alt });
+      return;
+    case 'html':
+      pieces.push(...htmlToPieces(node.value));
+      return;
+    case 'footnoteReference':
+      return;
+    default: {
+      // Future or extension nodes: keep whatever text they carry.
+      const unknown = node as { value?: unknown; children?: PhrasingContent[] };
+      if (typeof unknown.value === 'string') pieces.push({ kind: 'text', value: unknown.value });
+      for (const child of unknown.children ?? []) visitPhrasing(child, pieces, definitions);
     }
-    if (last < text.length) pieces.push({ kind: 'text', value: text.slice(last) });
-  };
-  nodes.forEach(visit);
-  return pieces;
+  }
+}
+
+function pushLink(rawUrl: string, rawLabel: string, pieces: TInlinePiece[]): void {
+  const url = rawUrl.trim();
+  const label = rawLabel.replace(/\s+/g, ' ').trim();
+  if (!url) {
+    // `[Node.js]()`: a link without a target is just text.
+    pieces.push({ kind: 'text', value: label });
+    return;
+  }
+  pieces.push({ kind: 'link', label: label || url, url });
+}
+
+function pushTextWithBareUrls(text: string, pieces: TInlinePiece[]): void {
+  let last = 0;
+  for (const match of text.matchAll(BARE_URL)) {
+    if (match.index > last) pieces.push({ kind: 'text', value: text.slice(last, match.index) });
+    const label = match[0];
+    pieces.push({ kind: 'link', label, url: /^www\./iu.test(label) ? `http://${label}` : label });
+    last = match.index + label.length;
+  }
+  if (last < text.length) pieces.push({ kind: 'text', value: text.slice(last) });
 }
 
 /**

@@ -46,15 +46,17 @@ export function detectOptions(
 }
 
 function optionName(child: TOptionCandidate): string | undefined {
+  // The candidates in order of preference, each cleaned only when the ones before failed.
+  const lead = child.leadLinkLabel ? cleanName(child.leadLinkLabel) : undefined;
+  if (isOptionName(lead)) return lead;
   const title = cleanName(child.title);
-  const candidates = [
-    child.leadLinkLabel ? cleanName(child.leadLinkLabel) : undefined,
-    cleanName(/^([^:]{1,60}):\s/u.exec(title)?.[1] ?? ''),
-    title,
-  ];
-  return candidates.find(
-    (name): name is string => !!name && isShortName(name) && !/\bvs\.?(?:\s|$)/iu.test(name),
-  );
+  const beforeColon = cleanName(/^([^:]{1,60}):\s/u.exec(title)?.[1] ?? '');
+  if (isOptionName(beforeColon)) return beforeColon;
+  return isOptionName(title) ? title : undefined;
+}
+
+function isOptionName(name: string | undefined): name is string {
+  return !!name && isShortName(name) && !/\bvs\.?(?:\s|$)/iu.test(name);
 }
 
 function cleanName(text: string): string {

@@ -60,6 +60,21 @@ function linkUrls(node: { type: string; children?: unknown[] }, context: TParseC
  * the document (`#anchor`). It describes the checklist, it is not part of it.
  */
 export function isTableOfContents(list: List, context: TParseContext): boolean {
+  // Stage selection asks this about the same lists several times; each answer walks the list.
+  let known = tableOfContentsByContext.get(context);
+  if (!known) tableOfContentsByContext.set(context, (known = new WeakMap()));
+  let answer = known.get(list);
+  if (answer === undefined) {
+    answer = computeIsTableOfContents(list, context);
+    known.set(list, answer);
+  }
+  return answer;
+}
+
+/** Per parse (its context holds the link definitions), per list node. */
+const tableOfContentsByContext = new WeakMap<TParseContext, WeakMap<List, boolean>>();
+
+function computeIsTableOfContents(list: List, context: TParseContext): boolean {
   if (list.children.length === 0) return false;
   const everyEntryLinks = list.children.every((entry) => linkUrls(entry, context).length > 0);
   return everyEntryLinks && linkUrls(list, context).every((url) => url.trim().startsWith('#'));

@@ -10,8 +10,12 @@ export function stripEmoji(text: string): string {
 
 /** Collapses every run of whitespace to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most strings have single spaces only; testing is cheaper than rebuilding them.
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+/** Whitespace other than a single space between non-spaces. */
+const NEEDS_COLLAPSE = /[^\S ]| {2}/u;
 
 /**
  * Collapses spaces and tabs inside lines and blank-line runs to one blank line, keeping the line
