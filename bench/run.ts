@@ -78,7 +78,8 @@ async function main() {
       const scenarios = trackingScenarios(tracking.world, tracking.updatable);
       for (const scenario of scenarios.filter((s) => !only || s.name.startsWith(only))) {
         console.log(`bench: ${scenario.name}…`);
-        const raw = await load(base, scenario.raw, {});
+        // Raw routes get the token too: only item.update reads it (for the same caller check).
+        const raw = await load(base, scenario.raw, auth);
         const api = await load(base, scenario.api, auth);
         rows.push(scenarioRow(scenario.name, api, raw));
       }

@@ -57,6 +57,10 @@ function updateRequests(items: Array<{ id: string; version: number }>) {
         (JSON.parse(body) as { result: { data: { id: string; version: number } } }).result.data,
     ),
     raw: make('/raw/item.update', (body) => JSON.parse(body) as { id: string; version: number }),
+    bare: make(
+      '/raw/item.update-bare',
+      (body) => JSON.parse(body) as { id: string; version: number },
+    ),
   };
 }
 
@@ -83,6 +87,7 @@ export function trackingScenarios(
       raw: rawQuery('item.list', { projectId, stageKey: 'data' }),
     },
     { name: 'item.update', api: updates.api, raw: updates.raw },
+    { name: 'item.update vs. a bare transaction', api: updates.api, raw: updates.bare },
     {
       name: 'kpi.series (1 000 points)',
       api: trpcQuery('kpi.series', { kpiId: world.kpiIds[0] }),

@@ -106,6 +106,19 @@ export async function findCaller(db: Db, claims: AccessClaims): Promise<Caller |
   return row ? callerOf(claims, row) : null;
 }
 
+/** The statement of `findCallerInWorkspace`: $1 user id, $2 the locator's id, $3 session id
+ * (exported for the benchmark's bare `pg` route). */
+export function callerInWorkspaceSql(kind: LocatorKind): string {
+  return `SELECT ${callerColumns('$3')},
+            m."workspaceId", m.role::text AS role, w."dataVersion",
+            w."sharedVersion" || '.' || p."dataVersion" AS "projectVersion"
+       FROM users u
+       LEFT JOIN memberships m ON m."userId" = u.id AND m."workspaceId" = ${workspaceOf[kind]}
+       LEFT JOIN workspaces w ON w.id = m."workspaceId"
+       LEFT JOIN projects p ON p.id = ${projectOf[kind]} AND p."workspaceId" = w.id
+      WHERE u.id = $1::uuid`;
+}
+
 /**
  * The caller's account, session and their membership in the workspace the
  * locator points into, read from the database on every request (so a removed
@@ -127,19 +140,7 @@ export async function findCallerInWorkspace(
         projectVersion: string | null;
       }
     >
-  >(
-    `SELECT ${callerColumns('$3')},
-            m."workspaceId", m.role::text AS role, w."dataVersion",
-            w."sharedVersion" || '.' || p."dataVersion" AS "projectVersion"
-       FROM users u
-       LEFT JOIN memberships m ON m."userId" = u.id AND m."workspaceId" = ${workspaceOf[locator.kind]}
-       LEFT JOIN workspaces w ON w.id = m."workspaceId"
-       LEFT JOIN projects p ON p.id = ${projectOf[locator.kind]} AND p."workspaceId" = w.id
-      WHERE u.id = $1::uuid`,
-    claims.sub,
-    locator.id,
-    claims.sid,
-  );
+  >(callerInWorkspaceSql(locator.kind), claims.sub, locator.id, claims.sid);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -3,15 +3,18 @@ import { conflict } from './errors';
 /**
  * Optimistic concurrency, the one check every versioned write goes through:
  * `write` applies the change only where the row still has the version the
- * caller read (bumping it) and says whether it did. If it did not, nothing was
- * written and the caller gets CONFLICT with the row as it is now (`current`).
+ * caller read (bumping it) and says whether it did (false), or answers what it
+ * wrote. If it did not write, nothing was written and the caller gets CONFLICT
+ * with the row as it is now (`current`).
  */
-export async function writeIfVersion(
+export async function writeIfVersion<T>(
   entity: string,
-  write: () => Promise<boolean>,
+  write: () => Promise<T | false | null>,
   current: () => Promise<unknown>,
-): Promise<void> {
-  if (!(await write())) throw conflict(entity, await current());
+): Promise<T> {
+  const written = await write();
+  if (written === false || written === null) throw conflict(entity, await current());
+  return written;
 }
 
 export interface VersionedDelegate<TWhere, TData> {

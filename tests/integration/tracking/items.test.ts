@@ -210,6 +210,39 @@ describe('[items][update] the rules of a checklist item', () => {
     expect(row.actorId).toBe(t.lead.user.id);
     expect(row.before).toEqual({ status: 'TODO' });
     expect(row.after).toEqual({ status: 'IN_PROGRESS' });
+
+    // Only what changed is recorded, due dates as calendar dates and instants as ISO strings.
+    const planned = await t.lead.client.ok('item.update', {
+      itemId: item.id,
+      expectedVersion: item.version + 1,
+      dueDate: '2027-03-04',
+      notes: null,
+      assigneeId: null,
+    });
+    const done = await t.lead.client.ok('item.update', {
+      itemId: item.id,
+      expectedVersion: planned.version,
+      status: 'DONE',
+      dueDate: '2027-03-04',
+    });
+    const [second, third] = await db().activityLog.findMany({
+      where: { entityId: item.id, action: 'item.updated' },
+      orderBy: { id: 'asc' },
+      skip: 1,
+    });
+    expect(second!.before).toEqual({ dueDate: null });
+    expect(second!.after).toEqual({ dueDate: '2027-03-04' });
+    expect(third!.before).toEqual({
+      status: 'IN_PROGRESS',
+      completedAt: null,
+      completedById: null,
+    });
+    expect(third!.after).toEqual({
+      status: 'DONE',
+      // The wire carries the instant as JSON text; the log must hold the same instant.
+      completedAt: new Date(done.completedAt as unknown as string).toISOString(),
+      completedById: t.lead.user.id,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Prisma } from '@shipshape/db';
+import type { Prisma } from '@shipshape/db';
 import type { User } from '../actor';
 
 type Tx = Pick<Prisma.TransactionClient, 'activityLog'>;
@@ -39,24 +39,4 @@ export function activityJson(value: unknown): Prisma.InputJsonValue | undefined 
   if (value === undefined || value === null) return undefined;
   // Dates become ISO strings; BigInts would throw in JSON and never occur here.
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
-}
-
-/**
- * The same row as `recordActivity`, as SQL that inserts it once per row of the
- * CTE `source` (so a write and its activity row can be one statement: the row
- * is recorded only if the write happened).
- */
-export function activityInsertSql(by: ActingIn, activity: Activity, source: 'updated'): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO activity_log ("workspaceId", "projectId", "actorId", action, "entityType", "entityId", before, after)
-    SELECT ${by.workspaceId}::uuid, ${activity.projectId ?? null}::uuid, ${by.id}::uuid,
-           ${activity.action}, ${activity.entityType}, ${activity.entityId},
-           ${jsonOrNull(activity.before)}::jsonb, ${jsonOrNull(activity.after)}::jsonb
-      FROM ${Prisma.raw(source)}`;
-}
-
-/** JSON text for a jsonb column, or SQL NULL when there is nothing to record. */
-function jsonOrNull(value: unknown): string | null {
-  const json = activityJson(value);
-  return json === undefined ? null : JSON.stringify(json);
 }
