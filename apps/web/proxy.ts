@@ -17,9 +17,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the API forwarding (/trpc, which has the API's own headers)
-      // nor static files; prefetches are data for the router, not documents.
-      source: '/((?!trpc/|_next/static|_next/image|favicon.ico).*)',
+      // Pages only: not the API forwarding (/trpc, /api, which have the API's own
+      // headers) nor static files; prefetches are data for the router, not documents.
+      source: '/((?!trpc/|api/|_next/static|_next/image|favicon.ico).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

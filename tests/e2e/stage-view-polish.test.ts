@@ -223,6 +223,11 @@ describe('[e2e] stage view polish', () => {
     await page.setViewportSize({ width: 375, height: 740 });
     try {
       await openStage(stageKey);
+      const count = await stack.db.projectItem.count({
+        where: { projectId, stage: { key: stageKey } },
+      });
+      // The first screen of items paints first; the rest follow right after.
+      await until(() => page.getByTestId('item-title').count()).toBe(count);
       const widths = await page
         .getByTestId('item-title')
         .evaluateAll((els) =>
@@ -233,9 +238,6 @@ describe('[e2e] stage view polish', () => {
               ).getBoundingClientRect().width,
           ),
         );
-      const count = await stack.db.projectItem.count({
-        where: { projectId, stage: { key: stageKey } },
-      });
       expect(widths).toHaveLength(count);
       expect(count).toBeGreaterThan(50);
       const narrow = widths.filter((w) => w < 250);

@@ -216,7 +216,11 @@ describe('[e2e] web app', () => {
   });
 
   it('shows a viewer the read-only state and a clear message when an action is refused', async () => {
-    // Sam opens the project settings while still a member…
+    // Sam opens the project settings while still a member, on a page that
+    // cannot hear live updates (as after a dropped connection): it learns of
+    // the new role only from the refusal…
+    const liveStream = '**/trpc/live.workspace**';
+    await invitee.route(liveStream, (route) => route.abort());
     await invitee.goto(`${projectPath}/settings`);
     await sessionSettled(invitee, 'signedIn');
     const nameField = invitee.getByLabel('Project name');
@@ -253,6 +257,26 @@ describe('[e2e] web app', () => {
     expect(await nameField.inputValue()).toBe('Churn prediction');
     const row = await stack.db.project.findUniqueOrThrow({ where: { id: projectId } });
     expect(row.name).toBe('Churn prediction');
+
+    // With live updates, the page follows a role change without any action:
+    // made a member again, Sam's open page becomes editable, no reload.
+    await invitee.unroute(liveStream);
+    await invitee.reload();
+    await sessionSettled(invitee, 'signedIn');
+    await invitee.getByTestId('read-only-banner').waitFor();
+    await owner
+      .getByTestId('member-row')
+      .filter({ hasText: 'Sam Analyst' })
+      .getByLabel('Role of Sam Analyst')
+      .selectOption('MEMBER');
+    await invitee.getByTestId('read-only-banner').waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await nameField.isEditable()).toBe(true);
+    await owner
+      .getByTestId('member-row')
+      .filter({ hasText: 'Sam Analyst' })
+      .getByLabel('Role of Sam Analyst')
+      .selectOption('VIEWER');
+    await invitee.getByTestId('read-only-banner').waitFor({ timeout: 5_000 });
 
     // On the portfolio, a viewer gets no "New project".
     await invitee.getByRole('link', { name: 'Projects' }).first().click();

@@ -6,6 +6,7 @@
 // deliberately untyped door for tests that send malformed or hostile input.
 import { appRouter } from '@shipshape/api';
 import type { ApiError, ProcedureInput, ProcedureOutput, ProcedurePath } from './api-types';
+import { openLiveStream } from './live-stream';
 
 export interface CallResult<T = unknown> {
   status: number;
@@ -15,7 +16,7 @@ export interface CallResult<T = unknown> {
   headers: Headers;
 }
 
-type ProcedureType = 'query' | 'mutation';
+type ProcedureType = 'query' | 'mutation' | 'subscription';
 
 export interface CallOptions {
   headers?: Record<string, string>;
@@ -80,6 +81,7 @@ export class ApiClient {
    */
   async callRaw(path: string, input?: unknown, options: CallOptions = {}): Promise<CallResult> {
     const type = options.type ?? procedureType(path);
+    if (type === 'subscription') return this.subscribeRaw(path, input);
     const headers: Record<string, string> = { ...this.defaultHeaders, ...options.headers };
     if (this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
     if (this.cookies.size > 0) {
@@ -105,6 +107,32 @@ export class ApiClient {
       data: body.result?.data,
       error: body.error,
       headers: response.headers,
+    };
+  }
+
+  /**
+   * Opens a subscription (server-sent events) and closes it again. tRPC
+   * refuses one with 200 and an error event carrying the HTTP status it stands
+   * for; that status is the result's. Let in: 200, no data.
+   */
+  private async subscribeRaw(path: string, input: unknown): Promise<CallResult> {
+    if (path !== 'live.workspace') throw new Error(`No subscription reader for ${path}`);
+    const auth = this.accessToken ? { accessToken: this.accessToken } : {};
+    const stream = await openLiveStream(this.baseUrl, input as { workspaceId: string }, auth);
+    const refusal = stream.status === 200 ? await stream.refusal() : null;
+    stream.close();
+    const status = refusal?.httpStatus ?? stream.status;
+    return {
+      status,
+      ok: status === 200,
+      data: undefined,
+      error: refusal
+        ? ({
+            message: refusal.message,
+            data: { code: refusal.code, httpStatus: status },
+          } as ApiError)
+        : undefined,
+      headers: stream.headers,
     };
   }
 

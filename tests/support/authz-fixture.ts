@@ -7,6 +7,7 @@ import { instantiateChecklist } from '@shipshape/api/projects/instantiate-checkl
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiClient } from './api-client';
 import { STRONG_PASSWORD, signUp } from './api-client';
+import { createFixtureApiTokens, type ApiTokenFixtureFields } from './authz-rows-api-tokens';
 import { createFixtureLesson, type LessonFixtureFields } from './authz-rows-lessons';
 
 export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;
@@ -26,7 +27,7 @@ export interface MatrixUsers {
   emails: Record<Exclude<MatrixRole, 'anonymous'> | 'target', string>;
 }
 
-export interface Fixture extends LessonFixtureFields {
+export interface Fixture extends LessonFixtureFields, ApiTokenFixtureFields {
   workspaceId: string;
   projectId: string;
   projectVersion: number;
@@ -179,6 +180,10 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
     projectId: project.id,
     authorId: users.ids.MEMBER,
   });
+  const apiTokens = await createFixtureApiTokens(db, users, {
+    workspaceId: workspace.id,
+    outsiderWorkspaceId: outsiderWorkspace.id,
+  });
   const comments = new Map<string, string>();
   for (const role of ROLES) {
     const comment = await db.comment.create({
@@ -193,6 +198,7 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
   }
   return {
     ...lesson,
+    ...apiTokens,
     workspaceId: workspace.id,
     stageKey: item.stage.key,
     itemId: item.id,

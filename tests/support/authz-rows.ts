@@ -2,7 +2,10 @@
 // test fails for a procedure without a row, so new procedures must add one.
 import type { TRole } from '@shipshape/domain';
 import type { Fixture, MatrixRole } from './authz-fixture';
+import { apiTokenAuthorizationRows } from './authz-rows-api-tokens';
 import { lessonAuthorizationRows } from './authz-rows-lessons';
+import { notificationAuthorizationRows } from './authz-rows-notifications';
+import { transferAuthorizationRows } from './authz-rows-transfer';
 
 export type Access = 'public' | 'authed' | TRole;
 
@@ -20,7 +23,11 @@ const kpi = (f: Fixture) => ({ kpiId: f.kpiId });
 
 export const authorizationRows: Record<string, MatrixRow> = {
   ...lessonAuthorizationRows,
+  ...apiTokenAuthorizationRows,
+  ...notificationAuthorizationRows,
+  ...transferAuthorizationRows,
   'health.ping': { access: 'public', input: () => undefined },
+  'live.workspace': { access: 'VIEWER', input: ws },
   'auth.register': {
     access: 'public',
     input: () => ({
@@ -187,6 +194,7 @@ export const authorizationRows: Record<string, MatrixRow> = {
   },
 
   'kpi.list': { access: 'VIEWER', input: project },
+  'kpi.get': { access: 'VIEWER', input: kpi },
   'kpi.series': { access: 'VIEWER', input: kpi },
   'kpi.create': {
     access: 'MEMBER',
@@ -204,6 +212,10 @@ export const authorizationRows: Record<string, MatrixRow> = {
   },
   'kpi.archive': { access: 'MEMBER', input: (f) => ({ ...kpi(f), expectedVersion: f.kpiVersion }) },
   'kpi.record': { access: 'MEMBER', input: (f) => ({ ...kpi(f), value: 0.8 }) },
+  'kpi.recordBatch': {
+    access: 'MEMBER',
+    input: (f) => ({ ...kpi(f), measurements: [{ value: 0.81 }, { value: 0.82, note: 'n' }] }),
+  },
   'kpi.recordMany': { access: 'MEMBER', input: (f) => ({ ...kpi(f), csv: 'value\n0.81\n0.82\n' }) },
 
   'dashboard.project': { access: 'VIEWER', input: project },

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import {
   applyMigrations,
   createDb,
+  listenOnServer,
   seedBuiltInTemplates,
   startEmbeddedPostgres,
+  type ActivityNotices,
   type Db,
 } from '@shipshape/db';
 import { adminQuery, withDatabase } from './global-setup';
@@ -16,6 +18,8 @@ export interface TestDatabase {
   url: string;
   db: Db;
   poolSize: number;
+  /** Committed activity, as an API process hears it (for live updates). */
+  listen(): ActivityNotices;
 }
 
 export async function createTestDatabase(): Promise<TestDatabase & { drop(): Promise<void> }> {
@@ -29,6 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase & { drop(): Pro
       url,
       db,
       poolSize: 10,
+      listen: () => listenOnServer(url),
       async drop() {
         await db.$disconnect();
         await adminQuery(target.adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -43,6 +48,7 @@ export async function createTestDatabase(): Promise<TestDatabase & { drop(): Pro
     url: embedded.connectionString,
     db,
     poolSize: 1,
+    listen: () => embedded.notices,
     async drop() {
       await db.$disconnect();
       await embedded.stop();

@@ -3,13 +3,13 @@
 // its own pool whose SQL statements are counted; it shares this process's read
 // cache with A) and C (the API as its own process, so with its own cache).
 import { afterAll, beforeAll } from 'vitest';
-import { buildServer, type FastifyInstance } from '@shipshape/api-server';
+import type { FastifyInstance } from '@shipshape/api-server';
 import { createDb, type Db } from '@shipshape/db';
 import { ApiClient, signUp, type SignedUp } from './api-client';
 import { startApiProcess, type ApiProcess } from './api-process';
 import { builtInTemplates } from './authz-fixture';
+import { listenOn } from './counted-server';
 import { createTestDatabase, type TestDatabase } from './database';
-import { TEST_JWT_SECRET } from './server';
 
 export interface ReadServers {
   database: TestDatabase;
@@ -20,21 +20,6 @@ export interface ReadServers {
   statements: number;
   /** Statements server B spends on one call (concurrent ones included). */
   cost<T>(call: () => Promise<T>): Promise<{ statements: number; value: T }>;
-}
-
-async function listen(db: Db): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildServer({
-    db,
-    jwtSecret: TEST_JWT_SECRET,
-    webOrigins: [],
-    loginRateLimits: { perIp: 10_000, perAccount: 10_000 },
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  return {
-    app,
-    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-  };
 }
 
 export function useReadServers(): ReadServers {
@@ -57,8 +42,8 @@ export function useReadServers(): ReadServers {
       poolSize: database.poolSize,
       onQuery: () => (servers.statements += 1),
     });
-    const a = await listen(database.db);
-    const b = await listen(counted);
+    const a = await listenOn(database.db);
+    const b = await listenOn(counted);
     apps.push(a.app, b.app);
     processC = await startApiProcess({ DATABASE_URL: database.url });
     Object.assign(servers, { database, urlA: a.url, urlB: b.url, urlC: processC.url });

@@ -1,4 +1,11 @@
-import type { AccessClaims, AuthConfig, Context, RefreshCookie } from '@shipshape/api';
+import {
+  streamSessionClaims,
+  type AccessClaims,
+  type ActivityHub,
+  type AuthConfig,
+  type Context,
+  type RefreshCookie,
+} from '@shipshape/api';
 import type { Db } from '@shipshape/db';
 import { TRPCError } from '@trpc/server';
 import type { CreateFastifyContextOptions } from '@trpc/server/adapters/fastify';
@@ -26,18 +33,30 @@ export function createContextFactory(
       request: FastifyRequest,
       email: string,
     ) => ReturnType<Context['countLoginAttempt']>;
+    live?: ActivityHub;
+    notifications?: Context['notifications'];
   },
 ) {
-  return ({ req, res, info }: CreateFastifyContextOptions): Context => {
+  return async ({ req, res, info }: CreateFastifyContextOptions): Promise<Context> => {
     refuseCredentialBatches(req, info.calls);
+    const cookie = refreshCookie(req, res, options.secureCookies);
+    let claims = verifiedClaims(app, req);
+    // EventSource cannot send headers: a live stream runs in the cookie's session
+    // (SameSite=Lax keeps other sites' pages from sending it; a browser that
+    // says the request is cross-site is not believed either way).
+    const sameSite = req.headers['sec-fetch-site'] !== 'cross-site';
+    const presented =
+      info.type === 'subscription' && !claims && sameSite ? cookie.read() : undefined;
+    if (presented)
+      claims = await streamSessionClaims({ db: options.db, auth: options.auth }, presented);
     return {
       db: options.db,
       requestId: req.id,
       log: req.log,
-      claims: verifiedClaims(app, req),
+      claims,
       signAccessToken: (claims) =>
         app.jwt.sign({ sub: claims.sub, sv: claims.sv, sid: claims.sid, typ: 'access' }),
-      refreshCookie: refreshCookie(req, res, options.secureCookies),
+      refreshCookie: cookie,
       countLoginAttempt: async (email) => {
         const attempt = await options.countLoginAttempt(req, email);
         if (!attempt.allowed) void res.header('retry-after', String(attempt.retryAfterSeconds));
@@ -45,6 +64,8 @@ export function createContextFactory(
       },
       client: { ip: req.clientIp, userAgent: req.headers['user-agent'] },
       auth: options.auth,
+      ...(options.live ? { live: options.live } : {}),
+      ...(options.notifications ? { notifications: options.notifications } : {}),
     };
   };
 }

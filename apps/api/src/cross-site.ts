@@ -1,3 +1,4 @@
+import { UNSUBSCRIBE_PATH } from '@shipshape/api';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -11,6 +12,9 @@ export function guardCrossSite(app: FastifyInstance, allowedOrigins: string[]): 
   const allowed = new Set(allowedOrigins);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'POST' || !request.url.startsWith('/trpc')) return;
+    // A mail's one-click unsubscribe (RFC 8058) is a form POST from anywhere;
+    // its signed token is the credential, and all it can do is stop email.
+    if (request.routeOptions.url === UNSUBSCRIBE_PATH) return;
     const contentType = request.headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(contentType)) {
       return reply

@@ -19,7 +19,9 @@ const QUIET_MS = 250;
 // Process-level probes keep answering while the server drains.
 const ALWAYS_SERVED = new Set(['/livez', '/healthz']);
 
-export function trackDrain(app: FastifyInstance): Drain {
+/** `endStreams` ends long-lived responses (live updates) when draining starts:
+ * they never finish on their own, and clients reconnect to another process. */
+export function trackDrain(app: FastifyInstance, endStreams: () => void = () => {}): Drain {
   let inFlight = 0;
   let draining = false;
   let lastRequestAt = 0;
@@ -49,6 +51,7 @@ export function trackDrain(app: FastifyInstance): Drain {
     },
     async drainAndClose(maxWaitMs) {
       draining = true;
+      endStreams();
       const started = Date.now();
       const drained = inFlight;
       // Also wait for a quiet moment: closing while clients still connect would

@@ -31,6 +31,15 @@ export const ZServerEnv = z.object({
   JWT_SECRET: z.string().optional(),
   /** Shared with the web app: its /trpc proxy sends each browser's address under
    * this secret. Unset, every browser counts as the web server's address. */
+  /** smtp://user:pass@host:587 (or smtps://): with it, notifications are also emailed. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of notification mails. */
+  MAIL_FROM: z.string().min(3).default('Shipshape <shipshape@localhost>'),
+  /** How long an immediate mail waits for more notifications to join it. */
+  MAIL_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   INTERNAL_PROXY_SECRET: z
     .string()
     .min(32, 'must be at least 32 random characters (e.g. openssl rand -base64 32)')

@@ -8,11 +8,13 @@ import {
   seedBuiltInTemplates,
   type OpenedDatabase,
 } from '@shipshape/db';
+import { ActivityHub } from '@shipshape/api';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { type ServerEnv } from './env';
 import { resolveJwtSecret, webOrigins } from './secrets';
 import { trackDrain } from './drain';
+import { notificationSetup, startNotifications } from './notifications';
 import { buildServer } from './server';
 
 export interface RunningApi {
@@ -63,18 +65,32 @@ export async function runApi(
   const seeded = await seedBuiltInTemplates(db);
   if (seeded.created.length > 0)
     logger.info({ templates: seeded.created }, 'built-in checklists imported');
+  // One LISTEN connection per process (in-process on the embedded database).
+  const notices = database.listen((error) =>
+    logger.warn({ err: error }, 'live updates: listening connection lost; reconnecting'),
+  );
+  const live = new ActivityHub(notices, (payload) =>
+    logger.warn({ payload: payload.slice(0, 200) }, 'live updates: unreadable notification'),
+  );
+  const notifications = notificationSetup(env, jwtSecret);
   const app = await buildServer({
     db,
     logger,
+    live,
     jwtSecret,
     webOrigins: webOrigins(env),
     secureCookies: env.NODE_ENV === 'production',
     internalProxySecret: env.INTERNAL_PROXY_SECRET,
+    notifications,
   });
-  const drain = trackDrain(app);
+  // Notifications from the activity log, and their mail (off without SMTP_URL).
+  const jobs = await startNotifications(db, app.log, notifications);
+  const drain = trackDrain(app, () => live.close());
   const close = async () => {
     const { drained, waitedMs } = await drain.drainAndClose(8_000);
     logger.info({ drained, waitedMs }, 'requests drained');
+    await notices.close();
+    await jobs.stop();
     await db.$disconnect();
     await database.stop();
   };

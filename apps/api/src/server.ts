@@ -7,7 +7,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import {
   appRouter,
   busyResponseMeta,
+  defaultApiTokenRateLimit,
   defaultAuthConfig,
+  type ApiTokenRateLimit,
+  type ActivityHub,
   type AppRouter,
   type AuthConfig,
 } from '@shipshape/api';
@@ -15,9 +18,12 @@ import type { Db } from '@shipshape/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { resolveClientAddress } from './client-address';
+import { withApiTokens } from './api-tokens';
 import { createContextFactory } from './context';
 import { guardCrossSite } from './cross-site';
+import { registerUnsubscribeRoute, type NotificationServerOptions } from './notifications';
 import { createLoginLimiter, type LoginRateLimits } from './login-rate-limit';
+import { registerRestApi } from './rest-api';
 import { ACCESS_TOKEN_TTL, JWT_AUDIENCE, JWT_ISSUER } from './tokens';
 
 export interface ServerOptions {
@@ -35,6 +41,14 @@ export interface ServerOptions {
   /** Shared with the web app's proxy: with it, the proxy's client-address
    * header is believed (see client-address.ts). Without it, never. */
   internalProxySecret?: string;
+  /** Live updates (`live.workspace`): this process's fan-out of committed
+   * activity. Without it the procedure answers NOT_IMPLEMENTED. */
+  live?: ActivityHub;
+  /** Email delivery (for the settings page) and the unsubscribe links' secret;
+   * without it email is off and mails' links are refused. */
+  notifications?: NotificationServerOptions;
+  /** Calls per API token per window, counted in Postgres (shared by all API processes). */
+  apiTokenRateLimit?: Partial<ApiTokenRateLimit>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -57,7 +71,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Live streams: a buffering reverse proxy (nginx) would hold events back.
+    if (String(reply.getHeader('content-type')).startsWith('text/event-stream')) {
+      reply.header('x-accel-buffering', 'no');
+      reply.header('cache-control', 'no-cache, no-transform');
+    }
   });
+  // Open streams end first, so closing never waits for them.
+  app.addHook('preClose', async () => options.live?.close());
 
   await app.register(fastifyHelmet);
   await app.register(fastifyCors, { origin: options.webOrigins, credentials: true });
@@ -96,20 +117,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
+  if (options.notifications) {
+    await registerUnsubscribeRoute(app, db, options.notifications.unsubscribeSecret);
+  }
+
+  // One context for tRPC and REST: a session's access token or an API token.
+  const createContext = withApiTokens(
+    createContextFactory(app, {
+      db,
+      secureCookies: options.secureCookies ?? false,
+      auth: { ...defaultAuthConfig, ...options.auth },
+      countLoginAttempt: createLoginLimiter(app, options.loginRateLimits),
+      ...(options.live ? { live: options.live } : {}),
+      ...(options.notifications ? { notifications: options.notifications } : {}),
+    }),
+    { ...defaultApiTokenRateLimit, ...options.apiTokenRateLimit },
+  );
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      // A saturated database answers 503 with Retry-After.
+      // A saturated database (503) or a rate-limited token (429) says when to retry.
       responseMeta: busyResponseMeta,
-      createContext: createContextFactory(app, {
-        db,
-        secureCookies: options.secureCookies ?? false,
-        auth: { ...defaultAuthConfig, ...options.auth },
-        countLoginAttempt: createLoginLimiter(app, options.loginRateLimits),
-      }),
+      createContext,
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
+  registerRestApi(app, createContext);
 
   return app;
 }

@@ -69,6 +69,33 @@ export function buildItemTree(items: readonly Item[]): ItemNode[] {
   return buildTree(items);
 }
 
+/**
+ * `next`, with every node that shows the same as one of `previous` (the same
+ * item object, the same children) taken from `previous`: after a change to
+ * one item, the memoized rows of all the others see their old props.
+ */
+export function reuseNodes(previous: readonly ItemNode[], next: ItemNode[]): ItemNode[] {
+  const before = new Map<string, ItemNode>();
+  const index = (nodes: readonly ItemNode[]) => {
+    for (const node of nodes) {
+      before.set(node.item.id, node);
+      index(node.children);
+    }
+  };
+  index(previous);
+  const same = (a: readonly ItemNode[], b: readonly ItemNode[]) =>
+    a.length === b.length && a.every((node, i) => node === b[i]);
+  const reuse = (nodes: ItemNode[]): ItemNode[] =>
+    nodes.map((node) => {
+      const children = reuse(node.children);
+      const old = before.get(node.item.id);
+      if (old && old.item === node.item && same(children, old.children)) return old;
+      return same(children, node.children) ? node : { ...node, children };
+    });
+  const result = reuse(next);
+  return same(result, previous) ? (previous as ItemNode[]) : result;
+}
+
 /** True when the item is open and its due date (a calendar date) is before the reader's today. */
 export function isOverdue(item: Pick<Item, 'status' | 'dueDate'>, today = todayIso()): boolean {
   // The domain rule compares calendar days; the reader's local today, read as that day.

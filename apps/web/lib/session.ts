@@ -50,8 +50,11 @@ export function setSession(session: { accessToken: string; user: SessionUser }):
 /** Forgets the session; `expired` tells the sign-in page to explain why. */
 export function clearSession(expired: boolean): void {
   const wasSignedIn = state.status === 'signedIn';
+  // Several requests can learn of the end at once (reads go one per request):
+  // the later ones must not take back the first one's "expired".
+  const knownExpired = state.status === 'signedOut' && state.expired;
   accessToken = null;
-  emit({ status: 'signedOut', expired: expired && wasSignedIn });
+  emit({ status: 'signedOut', expired: (expired && wasSignedIn) || knownExpired });
   for (const handler of signOutHandlers) handler();
 }
 
@@ -102,9 +105,16 @@ function refreshOnce(): Promise<RefreshOutcome> {
 }
 
 let bootstrapped = false;
-/** The first refresh after a page load; later calls do nothing. */
+/**
+ * The first refresh after a page load (started before the app hydrates, from
+ * instrumentation-client.ts). Later calls, from the hydrated app, only mark the
+ * document again: hydrating <html> drops the attributes set on it before.
+ */
 export function bootstrapSession(): void {
-  if (bootstrapped) return;
+  if (bootstrapped) {
+    if (state.status !== 'loading') document.documentElement.dataset.session = state.status;
+    return;
+  }
   bootstrapped = true;
   void refreshOnce().then((outcome) => {
     if (outcome !== 'signedIn' && state.status !== 'signedIn') {

@@ -3,6 +3,9 @@ import type { AppRouter } from '@shipshape/api';
 import {
   createTRPCClient,
   httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
   type TRPCClientErrorLike,
   type TRPCLink,
 } from '@trpc/client';
@@ -93,27 +96,41 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
+/** Headers and fetch shared by both links: the access token, timeouts on reads. */
+const transport = {
+  url: '/trpc',
+  headers() {
+    const token = getAccessToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  },
+  fetch(url: URL | RequestInfo, options?: RequestInit) {
+    // Reads time out; writes do not (a write abandoned by the browser may
+    // still complete on the server, and an import may rightly take long).
+    const read = (options?.method ?? 'GET').toUpperCase() === 'GET';
+    return fetch(url, {
+      ...options,
+      credentials: 'same-origin',
+      ...(read ? { signal: withTimeout(options?.signal, QUERY_TIMEOUT_MS) } : {}),
+    });
+  },
+};
+
 export function createClient() {
   return createTRPCClient<AppRouter>({
     links: [
       authRetryLink(),
-      httpBatchLink({
-        url: '/trpc',
-        maxURLLength: 4000,
-        headers() {
-          const token = getAccessToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
-        fetch(url, options) {
-          // Reads time out; writes do not (a write abandoned by the browser may
-          // still complete on the server, and an import may rightly take long).
-          const read = (options?.method ?? 'GET').toUpperCase() === 'GET';
-          return fetch(url, {
-            ...options,
-            credentials: 'same-origin',
-            ...(read ? { signal: withTimeout(options?.signal, QUERY_TIMEOUT_MS) } : {}),
-          });
-        },
+      // Reads go one request each, so a page's quick reads are not held back by
+      // its slowest one; writes are batched (a bulk of saves is one request).
+      splitLink({
+        condition: (op) => op.type === 'query',
+        true: httpLink(transport),
+        // Live updates (subscriptions): server-sent events, which carry the
+        // session cookie (EventSource cannot send the Authorization header).
+        false: splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: '/trpc' }),
+          false: httpBatchLink({ ...transport, maxURLLength: 4000 }),
+        }),
       }),
     ],
   });

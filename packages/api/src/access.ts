@@ -27,7 +27,7 @@ export const entityLabel: Record<LocatorKind, string> = {
 
 // How each kind of id leads to its workspace. Constant SQL fragments, never
 // built from input: the id is always a bound parameter.
-const workspaceOf: Record<LocatorKind, string> = {
+export const workspaceOf: Record<LocatorKind, string> = {
   workspace: '$2::uuid',
   project: '(SELECT "workspaceId" FROM projects WHERE id = $2::uuid)',
   item: '(SELECT "workspaceId" FROM project_items WHERE id = $2::uuid)',
@@ -39,7 +39,7 @@ const workspaceOf: Record<LocatorKind, string> = {
 };
 
 // How each kind of id leads to its project, where it has one (same rules).
-const projectOf: Record<LocatorKind, string> = {
+export const projectOf: Record<LocatorKind, string> = {
   workspace: 'NULL::uuid',
   project: '$2::uuid',
   item: '(SELECT "projectId" FROM project_items WHERE id = $2::uuid)',
@@ -143,18 +143,24 @@ export async function findCallerInWorkspace(
   >(callerInWorkspaceSql(locator.kind), claims.sub, locator.id, claims.sid);
   const row = rows[0];
   if (!row) return null;
-  return {
-    ...callerOf(claims, row),
-    membership:
-      row.workspaceId && row.role
-        ? {
-            workspaceId: row.workspaceId,
-            role: row.role,
-            dataVersion: row.dataVersion ?? 0,
-            projectVersion: row.projectVersion,
-          }
-        : null,
-  };
+  return { ...callerOf(claims, row), membership: membershipOf(row) };
+}
+
+/** The membership columns of a caller check (a session's or an API token's), or null. */
+export function membershipOf(row: {
+  workspaceId: string | null;
+  role: TRole | null;
+  dataVersion: number | null;
+  projectVersion: string | null;
+}): CallerInWorkspace['membership'] {
+  return row.workspaceId && row.role
+    ? {
+        workspaceId: row.workspaceId,
+        role: row.role,
+        dataVersion: row.dataVersion ?? 0,
+        projectVersion: row.projectVersion,
+      }
+    : null;
 }
 
 /**

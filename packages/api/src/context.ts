@@ -1,6 +1,9 @@
 import type { Db } from '@shipshape/db';
 import type { TRole } from '@shipshape/domain';
+import type { ApiTokenCredential } from './api-tokens/token-access';
+import type { ActivityHub } from './live/activity-hub';
 import type { Logger } from './logger';
+import type { DeliveryConfig } from './notifications/delivery-config';
 
 /** Claims of a verified access token. `sv` is the user's sessions-valid-after
  * time (ms) when the token was issued: the token's version. `sid` is the
@@ -39,6 +42,8 @@ export interface Context {
   log: Logger;
   /** Verified access-token claims; null when absent or invalid. */
   claims: AccessClaims | null;
+  /** An API token (`Bearer shp_…`) presented instead of a session; see api-tokens/token-access.ts. */
+  apiToken?: ApiTokenCredential;
   signAccessToken(claims: AccessClaims): string;
   refreshCookie: RefreshCookie;
   /** Counts one sign-in attempt for this email from this client. */
@@ -46,6 +51,10 @@ export interface Context {
   /** `ip` is the client's: the socket's, or the one the web proxy vouches for. */
   client: { ip: string; userAgent: string | undefined };
   auth: AuthConfig;
+  /** This process's live-update fan-out; absent where nothing listens (a caller in a test). */
+  live?: ActivityHub;
+  /** Email delivery and the unsubscribe links' secret; absent means email off. */
+  notifications?: { delivery: DeliveryConfig; unsubscribeSecret: string };
 }
 
 /** What an auth service is given: the context itself (it reads and writes the

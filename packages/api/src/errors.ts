@@ -50,6 +50,13 @@ export function badRows(
   });
 }
 
+/** Too many calls in the current window; `retryAfterSeconds` until it ends. */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests; try again in ${retryAfterSeconds} seconds.`);
+  }
+}
+
 /** Whether a write failed on a unique index (a taken slug, email, …). */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -91,11 +98,17 @@ export function isDatabaseBusy(error: unknown): boolean {
   return false;
 }
 
-/** tRPC's `responseMeta`: a 503 for a saturated database says when to retry. */
+/** tRPC's `responseMeta`: a 503 for a saturated database, or a 429, says when to retry. */
 export function busyResponseMeta({ errors }: { errors: ReadonlyArray<{ cause?: unknown }> }): {
   headers?: Record<string, string>;
 } {
-  return errors.some((error) => isDatabaseBusy(error.cause))
-    ? { headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } }
-    : {};
+  const retryAfter = retryAfterOf(errors);
+  return retryAfter === null ? {} : { headers: { 'retry-after': String(retryAfter) } };
+}
+
+/** Seconds a client should wait before retrying, when an error says so. */
+export function retryAfterOf(errors: ReadonlyArray<{ cause?: unknown }>): number | null {
+  if (errors.some((error) => isDatabaseBusy(error.cause))) return BUSY_RETRY_AFTER_SECONDS;
+  const limited = errors.find((error) => error.cause instanceof RateLimited)?.cause;
+  return limited instanceof RateLimited ? limited.retryAfterSeconds : null;
 }

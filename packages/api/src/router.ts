@@ -1,3 +1,4 @@
+import { apiTokenRouter } from './routers/api-token';
 import { authRouter } from './routers/auth';
 import { commentRouter } from './routers/comment';
 import { dashboardRouter } from './routers/dashboard';
@@ -5,6 +6,8 @@ import { healthRouter } from './routers/health';
 import { itemRouter } from './routers/item';
 import { kpiRouter } from './routers/kpi';
 import { lessonRouter } from './routers/lesson';
+import { notificationRouter } from './routers/notification';
+import { liveRouter } from './routers/live';
 import { activityRouter } from './routers/activity';
 import { projectRouter } from './routers/project';
 import { templateRouter } from './routers/template';
@@ -23,6 +26,9 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   lesson: lessonRouter,
   activity: activityRouter,
+  notification: notificationRouter,
+  live: liveRouter,
+  apiToken: apiTokenRouter,
 });
 
 export type AppRouter = typeof appRouter;

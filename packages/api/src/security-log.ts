@@ -15,7 +15,12 @@ export type SecurityEvent =
   | 'member.role_changed'
   | 'member.removed'
   | 'invitation.created'
-  | 'invitation.accepted';
+  | 'invitation.accepted'
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'api_token.used'
+  | 'api_token.refused'
+  | 'api_token.rate_limited';
 
 export interface SecurityFields {
   userId?: string | null;

@@ -9,12 +9,19 @@ import {
   roleAtLeast,
   type Locator,
 } from './access';
+import { findTokenCallerInWorkspace } from './api-tokens/token-access';
 import { SessionEnded } from './auth/session-ended';
 import type { Context } from './context';
 import { DATABASE_BUSY, InputRowsError, VersionConflict, isDatabaseBusy } from './errors';
 import { securityLog } from './security-log';
 
 const t = initTRPC.context<Context>().create({
+  // Live streams (server-sent events) send a ping every 15 s, so proxies and
+  // the browser keep an idle stream open and the client notices a dead one.
+  sse: {
+    ping: { enabled: true, intervalMs: 15_000 },
+    client: { reconnectAfterInactivityMs: 40_000 },
+  },
   // Clients get the code, a message a person can read, field errors and the
   // request id; never a stack trace or SQL. Unexpected errors are logged with
   // the request id and answered with a generic message.
@@ -77,6 +84,12 @@ export const publicProcedure = t.procedure;
  * logout-everywhere, whose own session was not logged out, and not disabled:
  * checked against the database each time, in one statement. */
 export const authedProcedure = t.procedure.use(async ({ ctx, next }) => {
+  if (ctx.apiToken) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'API tokens act only inside their workspace.',
+    });
+  }
   if (!ctx.claims) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   }
@@ -102,12 +115,15 @@ export function workspaceProcedure<TSchema extends z.ZodType>(
   minimumRole: TRole,
   locate: (input: z.output<TSchema>) => Locator,
 ) {
-  return t.procedure.input(schema).use(async ({ ctx, input, next }) => {
-    if (!ctx.claims) {
+  return t.procedure.input(schema).use(async ({ ctx, input, next, type, path }) => {
+    if (!ctx.claims && !ctx.apiToken) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
     }
     const locator = locate(input as z.output<TSchema>);
-    const caller = await findCallerInWorkspace(ctx.db, ctx.claims, locator);
+    // An API token (same single statement, plus its scope and rate limit) or a session.
+    const caller = ctx.apiToken
+      ? await findTokenCallerInWorkspace(ctx, ctx.apiToken, locator, { type, path })
+      : ctx.claims && (await findCallerInWorkspace(ctx.db, ctx.claims, locator));
     if (!caller || !caller.sessionValid) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',

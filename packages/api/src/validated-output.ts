@@ -28,12 +28,16 @@ function parseOutput<TSchema extends z.ZodType>(
  */
 export function outputOnce<TSchema extends z.ZodType>(schema: TSchema) {
   const parsedOf = new WeakMap<object, z.output<TSchema>>();
-  return (value: unknown): z.output<TSchema> => {
-    if (typeof value !== 'object' || value === null) return parseOutput(schema, value);
-    const known = parsedOf.get(value);
-    if (known !== undefined) return known;
-    const parsed = parseOutput(schema, value);
-    parsedOf.set(value, parsed);
-    return parsed;
-  };
+  // `schema` stays readable on the parser, for the OpenAPI document (rest/openapi.ts).
+  return Object.assign(
+    (value: unknown): z.output<TSchema> => {
+      if (typeof value !== 'object' || value === null) return parseOutput(schema, value);
+      const known = parsedOf.get(value);
+      if (known !== undefined) return known;
+      const parsed = parseOutput(schema, value);
+      parsedOf.set(value, parsed);
+      return parsed;
+    },
+    { schema },
+  );
 }

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 
 export interface DbOptions {
@@ -27,19 +28,29 @@ export function waitLimits(poolSize: number, waitMs?: number): { wait: number; t
 
 export function createDb({ connectionString, poolSize = 10, onQuery, waitMs }: DbOptions): Db {
   const limits = waitLimits(poolSize, waitMs);
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: poolSize,
     connectionTimeoutMillis: limits.wait,
     idleTimeoutMillis: 30_000,
   });
+  // The pool is ours, so a job queue can share it (the embedded database has
+  // one connection); $disconnect still ends it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const transactionOptions = { maxWait: limits.wait, timeout: limits.timeout };
-  if (!onQuery) return new PrismaClient({ adapter, transactionOptions });
-  const db = new PrismaClient({
-    adapter,
-    transactionOptions,
-    log: [{ emit: 'event', level: 'query' }],
-  });
-  db.$on('query', (event) => onQuery(event.query));
+  const db = onQuery
+    ? new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter, transactionOptions });
+  if (onQuery) (db as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
+  pools.set(db, pool);
   return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The `pg` pool under a client made by `createDb`: for SQL that must share its connections. */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this client was not made by createDb.');
+  return pool;
 }

@@ -4,10 +4,18 @@
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import {
+  ACTIVITY_CHANNEL,
+  NoticeFanOut,
+  NotificationScanner,
+  type ActivityNotices,
+} from './activity-notices';
 
 export interface EmbeddedPostgres {
   connectionString: string;
   port: number;
+  /** Activity notifications, heard in-process (see `withNotices`). */
+  notices: ActivityNotices;
   stop(): Promise<void>;
 }
 
@@ -38,8 +46,10 @@ export async function startEmbeddedPostgres(
     if (options.dataDir) rmSync(lockFile(options.dataDir), { force: true });
   };
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const fanOut = new NoticeFanOut();
+  await db.exec(`LISTEN ${ACTIVITY_CHANNEL}`);
   const server = new PGLiteSocketServer({
-    db,
+    db: withNotices(db, fanOut),
     host: '127.0.0.1',
     port: options.port ?? 0,
     // Clients must still use one connection at a time (PGlite has one session,
@@ -63,12 +73,41 @@ export async function startEmbeddedPostgres(
   return {
     port,
     connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    notices: { subscribe: (listener) => fanOut.subscribe(listener), close: async () => {} },
     async stop() {
       await server.stop();
       await db.close();
       release();
     },
   };
+}
+
+/**
+ * PGlite has one session, shared by every socket, and a notification goes out
+ * in the reply to whichever socket's statement committed (PGlite's own
+ * `listen` does not hear statements sent over the wire protocol). So the one
+ * session LISTENs, and every reply is scanned for notifications as it passes.
+ */
+function withNotices(db: PGlite, fanOut: NoticeFanOut): PGlite {
+  const execProtocolRawStream: PGlite['execProtocolRawStream'] = (message, options) => {
+    const scanner = new NotificationScanner((channel, payload) => {
+      if (channel === ACTIVITY_CHANNEL) fanOut.notice(payload);
+    });
+    return db.execProtocolRawStream(message, {
+      ...options,
+      onRawData: (data) => {
+        scanner.push(data);
+        options.onRawData(data);
+      },
+    });
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'execProtocolRawStream') return execProtocolRawStream;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function lockFile(dataDir: string): string {

@@ -1,4 +1,4 @@
-export { createDb, type Db, type DbOptions } from './client';
+export { createDb, poolOf, type Db, type DbOptions } from './client';
 export * from './generated/enums';
 export { Prisma } from './generated/client';
 export type * from './generated/models';
@@ -14,9 +14,17 @@ export {
 } from './open-database';
 export {
   storeTemplate,
+  insertTemplate,
   nextVersionLabel,
   checklistItemColumns,
   type StoreTemplateInput,
   type StoredTemplate,
 } from './templates';
+export {
+  ACTIVITY_CHANNEL,
+  listenOnServer,
+  NoticeFanOut,
+  type ActivityNotices,
+  type NoticeListener,
+} from './activity-notices';
 export { seedBuiltInTemplates, BUILT_IN_TEMPLATE_NAME } from './seed';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded';
 import { applyMigrations } from './migrations';
+import { listenOnServer, type ActivityNotices } from './activity-notices';
 import { repoRoot } from './paths';
 
 export interface OpenedDatabase {
@@ -12,6 +13,9 @@ export interface OpenedDatabase {
   poolSize: number;
   embedded: boolean;
   appliedMigrations: string[];
+  /** Starts hearing committed activity (a LISTEN connection on a server;
+   * in-process on the embedded database). Close it before `stop`. */
+  listen(onError?: (error: Error) => void): ActivityNotices;
   stop(): Promise<void>;
 }
 
@@ -27,14 +31,16 @@ export async function openDatabase(options: {
   embeddedPort?: number | undefined;
   poolSize?: number | undefined;
 }): Promise<OpenedDatabase> {
-  if (options.databaseUrl) {
-    await assertReachable(options.databaseUrl);
-    const appliedMigrations = await applyMigrations(options.databaseUrl);
+  const databaseUrl = options.databaseUrl;
+  if (databaseUrl) {
+    await assertReachable(databaseUrl);
+    const appliedMigrations = await applyMigrations(databaseUrl);
     return {
-      connectionString: options.databaseUrl,
+      connectionString: databaseUrl,
       poolSize: options.poolSize ?? 10,
       embedded: false,
       appliedMigrations,
+      listen: (onError) => listenOnServer(databaseUrl, onError),
       stop: async () => {},
     };
   }
@@ -49,6 +55,7 @@ export async function openDatabase(options: {
       poolSize: 1,
       embedded: true,
       appliedMigrations,
+      listen: () => embedded.notices,
       stop: () => embedded.stop(),
     };
   } catch (error) {

@@ -41,56 +41,65 @@ export async function storeTemplate(db: Db, input: StoreTemplateInput): Promise<
   if (existing) return { ...existing, duplicate: true };
 
   const templateId = randomUUID();
+  await db.$transaction((tx) => insertTemplate(tx, input, { templateId, hash }));
+  return { id: templateId, name: input.name, versionLabel: input.versionLabel, duplicate: false };
+}
+
+/** Writes one template version inside the caller's transaction (`storeTemplate`
+ * checks for a duplicate first; a project import matches templates itself). */
+export async function insertTemplate(
+  tx: Prisma.TransactionClient,
+  input: StoreTemplateInput,
+  { templateId, hash }: { templateId: string; hash: string },
+): Promise<void> {
+  const workspaceId = input.workspaceId ?? null;
   const stageIds = new Map(input.parsed.stages.map((stage) => [stage.key, randomUUID()]));
   const flat = flattenTemplate(input.parsed);
   const itemIds = new Map(flat.map((item) => [item.key, randomUUID()]));
 
-  await db.$transaction(async (tx) => {
-    if (input.isDefault) {
-      // One default per owner (built in, or the workspace's own).
-      await tx.checklistTemplate.updateMany({ where: { workspaceId }, data: { isDefault: false } });
-    }
-    await tx.checklistTemplate.create({
-      data: {
-        id: templateId,
-        workspaceId,
-        name: input.name,
-        versionLabel: input.versionLabel,
-        sourceText: input.sourceText,
-        contentHash: hash,
-        isDefault: input.isDefault ?? false,
-        importedById: input.importedById ?? null,
-      },
-    });
-    await tx.templateStage.createMany({
-      data: input.parsed.stages.map((stage, position) => ({
-        id: stageIds.get(stage.key)!,
-        templateId,
-        key: stage.key,
-        title: stage.title,
-        position,
-        description: stage.description ?? null,
-      })),
-    });
-    // One statement with one JSON parameter: a query of thousands of rows ×
-    // eleven bound values cost about a second of the event loop to build, and
-    // every other request waited for it. Parents are in the same statement as
-    // their children, so the self-reference is checked once all are in.
-    const rows = flat.map((item) => ({
-      id: itemIds.get(item.key)!,
-      templateId,
-      stageId: stageIds.get(item.stageKey)!,
-      parentId: item.parentKey ? itemIds.get(item.parentKey)! : null,
-      ...checklistItemColumns(item),
-    }));
-    await tx.$executeRaw`
-      insert into template_items
-        (id, "templateId", "stageId", "parentId", key, position, depth, title, "bodyMarkdown", links, "toolOptions")
-      select id, "templateId", "stageId", "parentId", key, position, depth, title, "bodyMarkdown", links, "toolOptions"
-        from json_populate_recordset(null::template_items, ${JSON.stringify(rows)}::json)`;
-    await input.onStored?.(tx, templateId);
+  if (input.isDefault) {
+    // One default per owner (built in, or the workspace's own).
+    await tx.checklistTemplate.updateMany({ where: { workspaceId }, data: { isDefault: false } });
+  }
+  await tx.checklistTemplate.create({
+    data: {
+      id: templateId,
+      workspaceId,
+      name: input.name,
+      versionLabel: input.versionLabel,
+      sourceText: input.sourceText,
+      contentHash: hash,
+      isDefault: input.isDefault ?? false,
+      importedById: input.importedById ?? null,
+    },
   });
-  return { id: templateId, name: input.name, versionLabel: input.versionLabel, duplicate: false };
+  await tx.templateStage.createMany({
+    data: input.parsed.stages.map((stage, position) => ({
+      id: stageIds.get(stage.key)!,
+      templateId,
+      key: stage.key,
+      title: stage.title,
+      position,
+      description: stage.description ?? null,
+    })),
+  });
+  // One statement with one JSON parameter: a query of thousands of rows ×
+  // eleven bound values cost about a second of the event loop to build, and
+  // every other request waited for it. Parents are in the same statement as
+  // their children, so the self-reference is checked once all are in.
+  const rows = flat.map((item) => ({
+    id: itemIds.get(item.key)!,
+    templateId,
+    stageId: stageIds.get(item.stageKey)!,
+    parentId: item.parentKey ? itemIds.get(item.parentKey)! : null,
+    ...checklistItemColumns(item),
+  }));
+  await tx.$executeRaw`
+    insert into template_items
+      (id, "templateId", "stageId", "parentId", key, position, depth, title, "bodyMarkdown", links, "toolOptions")
+    select id, "templateId", "stageId", "parentId", key, position, depth, title, "bodyMarkdown", links, "toolOptions"
+      from json_populate_recordset(null::template_items, ${JSON.stringify(rows)}::json)`;
+  await input.onStored?.(tx, templateId);
 }
 
 /** A checklist item's own columns, as template items and the project items copied from them store them. */

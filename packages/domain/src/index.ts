@@ -5,3 +5,5 @@ export * from './kpi';
 export * from './tree';
 export * from './labels';
 export { ROLES, canDeleteAuthored, roleAtLeast } from './roles';
+export * from './notifications';
+export * from './transfer';

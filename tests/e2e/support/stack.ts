@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ActivityHub } from '@shipshape/api';
 import { buildServer, type FastifyInstance } from '@shipshape/api-server';
 import type { Db } from '@shipshape/db';
 import {
@@ -39,6 +40,8 @@ export interface Stack {
   apiUrl: string;
   db: Db;
   browser: Browser;
+  /** The API's live-update fan-out (its subscribers). */
+  live: ActivityHub;
   /** A fresh browser profile (cookies, storage) on the web app. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   stop(): Promise<void>;
@@ -58,11 +61,15 @@ export async function startStack(): Promise<Stack> {
 
     const webPort = await freePort();
     const webUrl = `http://127.0.0.1:${webPort}`;
+    const notices = database.listen();
+    cleanups.push(() => notices.close());
+    const live = new ActivityHub(notices);
     const api: FastifyInstance = await buildServer({
       db: database.db,
       jwtSecret: 'e2e-secret-that-is-long-enough-for-hs256-signing',
       webOrigins: [webUrl],
       loginRateLimits: { perIp: 10_000, perAccount: 10_000 },
+      live,
     });
     await api.listen({ port: 0, host: '127.0.0.1' });
     cleanups.push(() => api.close());
@@ -90,6 +97,7 @@ export async function startStack(): Promise<Stack> {
       apiUrl,
       db: database.db,
       browser,
+      live,
       newContext: (options = {}) =>
         browser.newContext({
           baseURL: webUrl,

@@ -12,6 +12,7 @@ import {
   type MatrixUsers,
 } from '../../support/authz-fixture';
 import { authorizationRows } from '../../support/authz-rows';
+import { subscribeOnce } from '../../support/live-stream';
 import { hostileFieldInputs, malformedInputs } from '../../support/malformed';
 import { useTestServer } from '../../support/server';
 
@@ -45,7 +46,16 @@ async function databaseFingerprint(url: string): Promise<Record<string, string>>
   }
 }
 
-async function send(path: string, body: string, token: string | undefined) {
+async function send(
+  path: string,
+  body: string,
+  token: string | undefined,
+): Promise<{ status: number; text(): Promise<string> }> {
+  if (procedureType(path) === 'subscription') {
+    // Refused before it starts: 200 and an error event naming the status.
+    const { status, text } = await subscribeOnce(server.current.url, path, body, token);
+    return { status, text: async () => text };
+  }
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const signal = AbortSignal.timeout(10_000);
   if (procedureType(path) === 'query') {

@@ -5,57 +5,14 @@
 // project_items must be narrowed to one project (or to an item, a parent or an
 // assignee); the portfolio must not touch project_items at all.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, type FastifyInstance } from '@shipshape/api-server';
-import { createDb, type Db } from '@shipshape/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type ApiClient } from '../../support/api-client';
 import type { ProcedurePath } from '../../support/api-types';
 import { builtInTemplates, createProject } from '../../support/authz-fixture';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { TEST_JWT_SECRET } from '../../support/server';
+import { useCountedServer, type SentStatement } from '../../support/counted-server';
 
-interface Sent {
-  query: string;
-  params: unknown[];
-}
-
-let database: TestDatabase & { drop(): Promise<void> };
-let capturing: Db;
-let app: FastifyInstance;
-let baseUrl: string;
-let sent: Sent[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  // createDb turns Prisma's query events on when given onQuery, which hands over
-  // the SQL text only; a second listener on the same events also gets the
-  // parameters (a JSON array), so each statement can be planned as it was sent.
-  capturing = createDb({
-    connectionString: database.url,
-    poolSize: database.poolSize,
-    onQuery: () => {},
-  });
-  const on = capturing.$on as unknown as (
-    event: 'query',
-    listener: (e: { query: string; params: string }) => void,
-  ) => void;
-  on.call(capturing, 'query', (e) => sent.push({ query: e.query, params: JSON.parse(e.params) }));
-  app = await buildServer({
-    db: capturing,
-    jwtSecret: TEST_JWT_SECRET,
-    webOrigins: [],
-    loginRateLimits: { perIp: 10_000, perAccount: 10_000 },
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await capturing?.$disconnect();
-  await database?.drop();
-});
+let sent: SentStatement[] = [];
+const server = useCountedServer({ capture: (statement) => sent.push(statement) });
 
 interface World {
   client: ApiClient;
@@ -68,8 +25,8 @@ interface World {
 
 /** A workspace with `projects` v2 projects, some progress, KPIs, lessons, comments, activity. */
 async function seedWorkspace(name: string, projects: number): Promise<World> {
-  const db = database.db;
-  const { client, user } = await signUp(baseUrl, { name });
+  const db = server.database.db;
+  const { client, user } = await signUp(server.url, { name });
   const workspace = await client.ok('workspace.create', { name });
   const templates = await builtInTemplates(db);
   const ids: string[] = [];
@@ -206,10 +163,10 @@ function rowsRead(node: Plan): string {
  * narrowed; a statement with such a node is also run (EXPLAIN ANALYZE, a read)
  * to tell how many rows the node really read.
  */
-async function explain(statements: Sent[]) {
-  const client = new pg.Client({ connectionString: database.url });
+async function explain(statements: SentStatement[]) {
+  const client = new pg.Client({ connectionString: server.database.url });
   await client.connect();
-  const plan = async (options: string, statement: Sent) => {
+  const plan = async (options: string, statement: SentStatement) => {
     const result = await client.query<{ 'QUERY PLAN': Array<{ Plan: Plan }> }>(
       `EXPLAIN (${options}) ${statement.query}`,
       statement.params.map(asSent),
@@ -242,7 +199,7 @@ beforeAll(async () => {
   // Other teams' items, so a scan of the whole table would be the costly choice it is.
   await seedWorkspace('Elsewhere A', 6);
   await seedWorkspace('Elsewhere B', 6);
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: server.database.url });
   await client.connect();
   await client.query('ANALYZE');
   await client.end();

@@ -1,45 +1,13 @@
 // No N+1 anywhere: each read answers in a fixed number of SQL statements,
 // the same for a small workspace and a ten-times larger one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, type FastifyInstance } from '@shipshape/api-server';
-import { createDb, type Db } from '@shipshape/db';
+import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../support/api-client';
 import { signUp } from '../../support/api-client';
 import type { ProcedurePath } from '../../support/api-types';
 import { builtInTemplates, createProject } from '../../support/authz-fixture';
-import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { TEST_JWT_SECRET } from '../../support/server';
+import { useCountedServer } from '../../support/counted-server';
 
-let database: TestDatabase & { drop(): Promise<void> };
-let counted: Db;
-let app: FastifyInstance;
-let baseUrl: string;
-let statements = 0;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  counted = createDb({
-    connectionString: database.url,
-    // The embedded fallback serves one connection at a time.
-    poolSize: database.poolSize,
-    onQuery: () => (statements += 1),
-  });
-  app = await buildServer({
-    db: counted,
-    jwtSecret: TEST_JWT_SECRET,
-    webOrigins: [],
-    loginRateLimits: { perIp: 10_000, perAccount: 10_000 },
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await counted?.$disconnect();
-  await database?.drop();
-});
+const server = useCountedServer();
 
 interface World {
   client: ApiClient;
@@ -51,8 +19,8 @@ interface World {
 
 /** A workspace with `scale` projects, KPIs with points, lessons and comments. */
 async function world(scale: number): Promise<World> {
-  const db = database.db;
-  const { client, user } = await signUp(baseUrl, { name: `Scale ${scale}` });
+  const db = server.database.db;
+  const { client, user } = await signUp(server.url, { name: `Scale ${scale}` });
   const workspace = await client.ok('workspace.create', { name: `Scale ${scale}` });
   const templates = await builtInTemplates(db);
   const projects = [];
@@ -150,10 +118,10 @@ describe('[perf][queries] statements per procedure', () => {
     for (const [path, budget, input] of reads) {
       const counts: number[] = [];
       for (const w of [small, large]) {
-        statements = 0;
+        server.statements = 0;
         const result = await w.client.callRaw(path, input(w));
         expect(result.status, `${path}: ${JSON.stringify(result.error)}`).toBe(200);
-        counts.push(statements);
+        counts.push(server.statements);
       }
       table.push(`${path.padEnd(22)} small ${counts[0]}  large ${counts[1]}  budget ${budget}`);
       expect(counts[1], `${path} grows with the data (N+1)`).toBe(counts[0]);
@@ -165,9 +133,9 @@ describe('[perf][queries] statements per procedure', () => {
   it('a repeated dashboard read is served from the cache until a write changes the workspace', async () => {
     const w = await world(1);
     const read = async () => {
-      statements = 0;
+      server.statements = 0;
       const result = await w.client.ok('dashboard.workspace', { workspaceId: w.workspaceId });
-      return { result, statements };
+      return { result, statements: server.statements };
     };
     const first = await read();
     const again = await read();

@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { memo } from 'react';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { PHASE_SHORT, shortStageTitle } from '../../lib/labels';
 import type { RouterOutputs } from '../../lib/trpc';
@@ -36,11 +37,11 @@ export function PortfolioTable({
   progress,
   caption,
 }: {
-  projects: PortfolioProject[];
+  projects: readonly PortfolioProject[];
   stages: PortfolioStage[];
   slug: string;
-  /** A project's progress; undefined while loading (or for archived projects). */
-  progress?: (projectId: string) => PortfolioRowProgress | undefined;
+  /** Progress by project id; a project without one shows placeholders (archived ones). */
+  progress?: ReadonlyMap<string, PortfolioRowProgress>;
   caption: string;
 }) {
   return (
@@ -78,65 +79,82 @@ export function PortfolioTable({
         </TableRow>
       </TableHeader>
       <TableBody>
-        {projects.map((project) => {
-          const sameTemplateKeys = project.currentStageKey;
-          const row = progress?.(project.id);
-          return (
-            <TableRow key={project.id} data-testid="portfolio-row">
-              <th scope="row" className={`${stickyCell} px-3 py-2 text-left font-normal`}>
-                <Link
-                  href={`/w/${slug}/p/${project.id}`}
-                  className="block max-w-56 truncate rounded-sm font-medium hover:underline sm:max-w-72"
-                >
-                  {project.name}
-                </Link>
-                <span className="block truncate text-xs text-muted-foreground">
-                  {project.template
-                    ? `Checklist v${project.template.versionLabel}`
-                    : 'No checklist'}
-                  {project.archived ? ' · archived' : ''}
-                </span>
-              </th>
-              <TableCell>
-                <Badge variant="outline">{PHASE_SHORT[project.phase]}</Badge>
-              </TableCell>
-              <TableCell className="tabular-nums" data-testid="portfolio-percent">
-                {row ? formatPercent(row.percentDone) : '—'}
-              </TableCell>
-              <TableCell data-testid="portfolio-overdue">
-                <ProblemCount
-                  count={row?.overdue}
-                  label="overdue"
-                  extra={row?.blocked ? `${formatNumber(row.blocked)} blocked` : undefined}
-                />
-              </TableCell>
-              <TableCell data-testid="portfolio-kpis-off-track">
-                <ProblemCount count={row?.kpisOffTrack} label="off track" />
-              </TableCell>
-              {stages.map((stage) => {
-                const cell = row?.cells.get(stage.key);
-                return (
-                  <TableCell key={stage.key}>
-                    <StageCell
-                      stageTitle={stage.title}
-                      percentDone={cell?.percentDone}
-                      state={cell?.state}
-                      isCurrent={sameTemplateKeys === stage.key}
-                      absent={row !== undefined && cell === undefined}
-                    />
-                  </TableCell>
-                );
-              })}
-              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-                <RelativeTime at={project.updatedAt} />
-              </TableCell>
-            </TableRow>
-          );
-        })}
+        {projects.map((project) => (
+          <PortfolioRow
+            key={project.id}
+            project={project}
+            stages={stages}
+            slug={slug}
+            row={progress?.get(project.id)}
+          />
+        ))}
       </TableBody>
     </Table>
   );
 }
+
+/** One project's row; memoized, so rows added after the first screen leave the others be. */
+const PortfolioRow = memo(function PortfolioRow({
+  project,
+  stages,
+  slug,
+  row,
+}: {
+  project: PortfolioProject;
+  stages: PortfolioStage[];
+  slug: string;
+  row: PortfolioRowProgress | undefined;
+}) {
+  return (
+    <TableRow data-testid="portfolio-row">
+      <th scope="row" className={`${stickyCell} px-3 py-2 text-left font-normal`}>
+        <Link
+          href={`/w/${slug}/p/${project.id}`}
+          className="block max-w-56 truncate rounded-sm font-medium hover:underline sm:max-w-72"
+        >
+          {project.name}
+        </Link>
+        <span className="block truncate text-xs text-muted-foreground">
+          {project.template ? `Checklist v${project.template.versionLabel}` : 'No checklist'}
+          {project.archived ? ' · archived' : ''}
+        </span>
+      </th>
+      <TableCell>
+        <Badge variant="outline">{PHASE_SHORT[project.phase]}</Badge>
+      </TableCell>
+      <TableCell className="tabular-nums" data-testid="portfolio-percent">
+        {row ? formatPercent(row.percentDone) : '—'}
+      </TableCell>
+      <TableCell data-testid="portfolio-overdue">
+        <ProblemCount
+          count={row?.overdue}
+          label="overdue"
+          extra={row?.blocked ? `${formatNumber(row.blocked)} blocked` : undefined}
+        />
+      </TableCell>
+      <TableCell data-testid="portfolio-kpis-off-track">
+        <ProblemCount count={row?.kpisOffTrack} label="off track" />
+      </TableCell>
+      {stages.map((stage) => {
+        const cell = row?.cells.get(stage.key);
+        return (
+          <TableCell key={stage.key}>
+            <StageCell
+              stageTitle={stage.title}
+              percentDone={cell?.percentDone}
+              state={cell?.state}
+              isCurrent={project.currentStageKey === stage.key}
+              absent={row !== undefined && cell === undefined}
+            />
+          </TableCell>
+        );
+      })}
+      <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+        <RelativeTime at={project.updatedAt} />
+      </TableCell>
+    </TableRow>
+  );
+});
 
 function ProblemCount({
   count,

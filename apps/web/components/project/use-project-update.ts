@@ -44,9 +44,14 @@ export function useProjectUpdate(projectId: string) {
   return {
     save: (
       changes: ProjectChanges,
-      options?: { onSuccess?: (project: Project) => void; onError?: (error: unknown) => void },
+      options?: {
+        onSuccess?: (project: Project) => void;
+        onError?: (error: unknown) => void;
+        /** The version the user's edit started from (`useEditBase`). */
+        basedOn?: number | undefined;
+      },
     ) => {
-      void save({ projectId, ...changes }).then((result) => {
+      void save({ projectId, ...changes }, { basedOn: options?.basedOn }).then((result) => {
         if (!result) return;
         if (result.ok) options?.onSuccess?.(result.record);
         else options?.onError?.(result.error);

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { Logo } from '../logo';
+import { NotificationBell } from '../notifications/notification-bell';
 import { CommandPalette } from './command-palette';
 import { UserMenu } from './user-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -19,6 +20,7 @@ export function AppHeader() {
         <WorkspaceSwitcher />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <CommandPalette />
+          <NotificationBell />
           <UserMenu />
         </div>
       </div>

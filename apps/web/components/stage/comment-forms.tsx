@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { ZCommentAddInput } from '../../lib/domain';
 import { applyServerErrors } from '../../lib/form-errors';
+import { MentionTextarea, type MentionCandidate } from '../common/mention-textarea';
 import { SubmitButton } from '../form/submit';
 import { Button } from '../ui/button';
-import { Textarea } from '../ui/input';
 
 // New and edited comments share the body rule (ZCommentEditInput's body is the same).
 const ZCommentForm = ZCommentAddInput.pick({ body: true });
@@ -22,8 +22,10 @@ function FieldError({ message }: { message: string | undefined }) {
 /**
  * A comment's text box: `onSubmit` resolves once stored and rejects with the
  * API's refusal, shown under the box. `actions` gets the text as typed.
+ * Typing `@` offers `members` to mention.
  */
 function CommentForm({
+  members,
   initialBody,
   label,
   className,
@@ -40,6 +42,7 @@ function CommentForm({
   onSubmit: (body: string) => Promise<unknown>;
   box: { placeholder?: string; rows?: number; autoFocus?: boolean };
   actions: (body: string) => ReactNode;
+  members: readonly MentionCandidate[];
 }) {
   const form = useForm({
     resolver: zodResolver(ZCommentForm),
@@ -59,11 +62,13 @@ function CommentForm({
         }
       })}
     >
-      <Textarea
+      <MentionTextarea
         aria-label={label}
         {...box}
         aria-invalid={errors.body ? true : undefined}
         {...form.register('body')}
+        members={members}
+        onInsert={(body) => form.setValue('body', body, { shouldDirty: true })}
       />
       <FieldError message={errors.body?.message ?? errors.root?.server?.message} />
       {actions(form.watch('body'))}
@@ -73,14 +78,17 @@ function CommentForm({
 
 /** A new comment; `onAdd` resolves once stored (the box then clears). */
 export function NewCommentForm({
+  members,
   pending,
   onAdd,
 }: {
+  members: readonly MentionCandidate[];
   pending: boolean;
   onAdd: (body: string) => Promise<unknown>;
 }) {
   return (
     <CommentForm
+      members={members}
       initialBody=""
       label="New comment"
       className="grid gap-2"
@@ -100,11 +108,13 @@ export function NewCommentForm({
 
 /** Editing one's own comment in place. */
 export function EditCommentForm({
+  members,
   initialBody,
   pending,
   onSave,
   onCancel,
 }: {
+  members: readonly MentionCandidate[];
   initialBody: string;
   pending: boolean;
   onSave: (body: string) => Promise<unknown>;
@@ -112,6 +122,7 @@ export function EditCommentForm({
 }) {
   return (
     <CommentForm
+      members={members}
       initialBody={initialBody}
       label="Edit comment"
       className="mt-1 grid gap-2"

@@ -2,10 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PencilIcon, Trash2Icon } from 'lucide-react';
 import { canDeleteAuthored } from '@shipshape/domain/roles';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { notifyFailure } from '../../lib/notify';
 import { useSession } from '../../lib/session';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
+import { CommentBody } from '../common/comment-body';
 import { RelativeTime } from '../common/relative-time';
 import { Button } from '../ui/button';
 import { ErrorState, InlineLoading } from '../ui/query-state';
@@ -19,9 +20,10 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const session = useSession();
-  const { role } = useWorkspace();
+  const { role, workspace } = useWorkspace();
   const me = session.status === 'signedIn' ? session.user.id : null;
   const comments = useQuery(trpc.comment.list.queryOptions({ itemId }));
+  const mentions = useMentionable(workspace.id);
   const [editingId, setEditingId] = useState<string | null>(null);
   const listKey = trpc.comment.list.queryKey({ itemId });
   const refresh = () =>
@@ -89,6 +91,7 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
                 <p className="text-muted-foreground italic">Comment deleted</p>
               ) : editingId === comment.id ? (
                 <EditCommentForm
+                  members={mentions.members}
                   initialBody={comment.body ?? ''}
                   pending={edit.isPending}
                   onCancel={() => setEditingId(null)}
@@ -102,7 +105,11 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
                 />
               ) : (
                 <>
-                  <p className="whitespace-pre-wrap break-words">{comment.body}</p>
+                  <CommentBody
+                    body={comment.body ?? ''}
+                    nameOf={mentions.nameOf}
+                    className="whitespace-pre-wrap break-words"
+                  />
                   <CommentActions
                     canEdit={canEdit && mine(comment)}
                     canDelete={canEdit && deletable(comment)}
@@ -120,6 +127,7 @@ export function CommentsThread({ itemId, canEdit }: { itemId: string; canEdit: b
       )}
       {canEdit ? (
         <NewCommentForm
+          members={mentions.members}
           pending={add.isPending}
           onAdd={(body) => add.mutateAsync({ itemId, body })}
         />
@@ -163,4 +171,15 @@ function CommentActions({
       ) : null}
     </div>
   );
+}
+
+/** The workspace's members, to mention in a comment and to name in one (renames show). */
+function useMentionable(workspaceId: string) {
+  const trpc = useTRPC();
+  const members = useQuery(trpc.workspace.members.queryOptions({ workspaceId }));
+  return useMemo(() => {
+    const list = (members.data ?? []).map((m) => ({ id: m.userId, name: m.name, email: m.email }));
+    const names = new Map(list.map((m) => [m.id.toLowerCase(), m.name]));
+    return { members: list, nameOf: (userId: string) => names.get(userId) };
+  }, [members.data]);
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { Item } from '../../lib/items';
+import { ItemWatchButton } from '../notifications/watch-button';
 import { Badge } from '../ui/badge';
 import { Label } from '../ui/label';
 import { SavedIndicator } from '../ui/saved-indicator';
@@ -62,6 +63,7 @@ export function ItemSheet({
               <Label htmlFor={`sheet-status-${item.id}`}>Status</Label>
               <StatusSelect id={`sheet-status-${item.id}`} className="h-8 w-40" item={item} />
               <SavedIndicator signal={savedSignal} data-testid="item-saved" />
+              <ItemWatchButton itemId={item.id} />
             </div>
           </div>
           {conflict ? <ItemConflictPanel conflict={conflict} /> : null}

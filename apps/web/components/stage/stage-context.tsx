@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { Item, ItemStatus } from '../../lib/items';
-import type { ItemChanges, ItemConflict } from './use-item-update';
+import type { ItemConflict, useItemUpdate } from './use-item-update';
 
 export interface Member {
   userId: string;
@@ -16,7 +16,7 @@ export interface Member {
 export interface StageContextValue {
   canEdit: boolean;
   members: readonly Member[];
-  save: (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) => void;
+  save: ReturnType<typeof useItemUpdate>['save'];
   /** A status change; not applicable and done-with-open-sub-items ask first. */
   changeStatus: (item: Item, status: ItemStatus) => void;
   dismissConflict: (itemId: string) => void;

@@ -1,7 +1,15 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { OPEN_STATUSES, buildItemTree, type Item, type ItemStatus } from '../../lib/items';
+import { FIRST_SCREEN_ITEMS, firstNodes, useFirstScreen } from '../../lib/first-screen';
+import {
+  OPEN_STATUSES,
+  buildItemTree,
+  reuseNodes,
+  type Item,
+  type ItemNode,
+  type ItemStatus,
+} from '../../lib/items';
 import { useTRPC } from '../../lib/trpc';
 import { LessonDialog } from '../lesson/lesson-dialog';
 import { EmptyState } from '../ui/empty-state';
@@ -64,7 +72,15 @@ export function StageView({
   /** The last stored change: which item, when, and whether its sheet was open. */
   const [saved, setSaved] = useState<{ itemId: string; at: number; inSheet: boolean } | null>(null);
   const items = stageQuery.data?.items;
-  const tree = useMemo(() => buildItemTree(items ?? []), [items]);
+  // Rows whose item did not change keep their node, so only the changed row renders again.
+  const previousTree = useRef<ItemNode[]>([]);
+  const tree = useMemo(() => reuseNodes(previousTree.current, buildItemTree(items ?? [])), [items]);
+  useEffect(() => {
+    previousTree.current = tree;
+  }, [tree]);
+  // The first screen of items paints first, the rest right after.
+  const allShown = useFirstScreen(items ? `${projectId}/${stageKey}` : null);
+  const shownTree = useMemo(() => firstNodes(tree, allShown, FIRST_SCREEN_ITEMS), [tree, allShown]);
   // The latest items, for actions that must not change identity when they do.
   const itemsRef = useRef<readonly Item[]>([]);
   const openIdRef = useRef<string | null>(null);
@@ -73,16 +89,17 @@ export function StageView({
     openIdRef.current = openId;
   }, [items, openId]);
 
-  // Arriving at #item-… opens and shows that item (once: not again after each save).
+  // Arriving at #item-… opens and shows that item (once: not again after each save),
+  // once every item is in the page.
   const arrived = useRef(false);
   useEffect(() => {
-    if (!stageQuery.data || arrived.current) return;
+    if (!stageQuery.data || !allShown || arrived.current) return;
     arrived.current = true;
     const match = /^#item-([0-9a-f-]{36})$/.exec(window.location.hash);
     if (!match) return;
     setOpenId(match[1]!);
     document.getElementById(`item-${match[1]}`)?.scrollIntoView({ block: 'center' });
-  }, [stageQuery.data]);
+  }, [stageQuery.data, allShown]);
 
   // Every stored change gives a brief "Saved".
   const save = useCallback(
@@ -177,7 +194,7 @@ export function StageView({
                       <EmptyState title="No items in this stage" className="border-0" />
                     ) : (
                       <StageRowStateContext.Provider value={rowState}>
-                        <ItemTree nodes={tree} />
+                        <ItemTree nodes={shownTree} />
                       </StageRowStateContext.Provider>
                     )}
                   </div>

@@ -1,10 +1,9 @@
 'use client';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { errorInfo } from '../../lib/errors';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { Item } from '../../lib/items';
-import { notifyFailure } from '../../lib/notify';
 import { useTRPC, type RouterInputs } from '../../lib/trpc';
+import { useVersionedMutation } from '../../lib/use-versioned-mutation';
 
 export type ItemChanges = Omit<RouterInputs['item']['update'], 'itemId' | 'expectedVersion'>;
 
@@ -47,10 +46,11 @@ function applyChanges(item: Item, changes: ItemChanges, people: ReadonlyMap<stri
 }
 
 /**
- * Saves checklist items of one stage optimistically: the change shows at once
- * and is rolled back (with a message) if the API refuses it. On a version
- * conflict the other person's item replaces the cached one and a conflict is
- * kept for it, so the user can compare and apply their change again.
+ * Saves checklist items of one stage through `useVersionedMutation`: the change
+ * shows at once and is rolled back (with a message) if the API refuses it. On a
+ * version conflict the other person's item replaces the cached one and a
+ * conflict is kept for it, so the user can compare and apply their change again.
+ * `save`, `dismiss` and `patch` keep their identity, so the stage's context does too.
  */
 export function useItemUpdate(
   projectId: string,
@@ -63,7 +63,8 @@ export function useItemUpdate(
     () => trpc.dashboard.stage.queryKey({ projectId, stageKey }),
     [trpc, projectId, stageKey],
   );
-  const [conflicts, setConflicts] = useState<Record<string, ItemConflict>>({});
+  const find = (itemId: string) =>
+    queryClient.getQueryData(key)?.items.find((item) => item.id === itemId);
 
   const patch = useCallback(
     (itemId: string, change: (item: Item) => Item) => {
@@ -76,72 +77,55 @@ export function useItemUpdate(
     [queryClient, key],
   );
 
-  const mutation = useMutation(
-    trpc.item.update.mutationOptions({
-      onMutate: async (input) => {
-        const { itemId, expectedVersion: _version, ...changes } = input;
-        await queryClient.cancelQueries({ queryKey: key });
-        const previous = queryClient.getQueryData(key)?.items.find((i) => i.id === itemId);
-        patch(itemId, (item) => applyChanges(item, changes, people));
-        return { previous, changes };
-      },
-      onError: (error, input, context) => {
-        const info = errorInfo(error);
-        if (info.code === 'CONFLICT' && isItem(info.current)) {
-          const theirs = info.current;
-          patch(input.itemId, () => theirs);
-          setConflicts((all) => ({
-            ...all,
-            [input.itemId]: { itemId: input.itemId, mine: context?.changes ?? {}, theirs },
-          }));
-          return;
-        }
-        const previous = context?.previous;
-        if (previous) patch(input.itemId, () => previous);
-        if (info.code === 'FORBIDDEN') {
-          void queryClient.invalidateQueries(trpc.workspace.list.queryFilter());
-        }
-        notifyFailure('Saving the item', error);
-      },
-      onSuccess: (item) => {
-        patch(item.id, () => item);
-      },
-      onSettled: () => {
-        // Progress, dashboards and lists elsewhere; this stage once nothing else is in flight.
-        if (queryClient.isMutating({ mutationKey: trpc.item.update.mutationKey() }) <= 1) {
-          void queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() });
-          void queryClient.invalidateQueries({ queryKey: trpc.item.pathKey() });
-        }
-      },
-    }),
-  );
+  const updateKey = trpc.item.update.mutationKey();
+  const {
+    save: saveDraft,
+    conflicts: found,
+    dismiss,
+  } = useVersionedMutation({
+    mutation: trpc.item.update.mutationOptions(),
+    queryKeys: () => [key],
+    recordKey: ({ itemId }) => itemId,
+    version: ({ itemId }) => find(itemId)?.version,
+    snapshot: ({ itemId }) => find(itemId),
+    apply: ({ itemId, ...changes }) => patch(itemId, (item) => applyChanges(item, changes, people)),
+    restore: (previous, { itemId }) => {
+      if (previous) patch(itemId, () => previous);
+    },
+    commit: (item) => patch(item.id, () => item),
+    isRecord: isItem,
+    failure: 'Saving the item',
+    onSettled: () => {
+      // Progress, dashboards and lists elsewhere; this stage once nothing else is in flight.
+      if (queryClient.isMutating({ mutationKey: updateKey }) <= 1) {
+        void queryClient.invalidateQueries({ queryKey: trpc.dashboard.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.item.pathKey() });
+      }
+    },
+  });
 
-  // Saves run one after another, each naming the version the previous one
-  // produced, so quick successive edits never conflict with each other.
-  // `save` and `dismiss` keep their identity, so the stage's context stays the same.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const { mutateAsync } = mutation;
+  const conflicts = useMemo(() => {
+    const byItem: Record<string, ItemConflict> = {};
+    for (const [itemId, { mine, theirs }] of Object.entries(found)) {
+      const { itemId: _id, ...changes } = mine;
+      byItem[itemId] = { itemId, mine: changes, theirs };
+    }
+    return byItem;
+  }, [found]);
+
   const save = useCallback(
-    (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) => {
-      setConflicts(({ [itemId]: _dropped, ...rest }) => rest);
-      queue.current = queue.current.then(async () => {
-        const current = queryClient.getQueryData(key)?.items.find((i) => i.id === itemId);
-        if (!current) return;
-        try {
-          await mutateAsync({ itemId, expectedVersion: current.version, ...changes });
-          onDone?.(true);
-        } catch {
-          // Reported (and rolled back) by onError.
-          onDone?.(false);
-        }
+    (
+      itemId: string,
+      changes: ItemChanges,
+      onDone?: (ok: boolean) => void,
+      /** The version a form's edit started from (`useEditBase`). */
+      basedOn?: number,
+    ) => {
+      void saveDraft({ itemId, ...changes }, { basedOn }).then((result) => {
+        if (result) onDone?.(result.ok);
       });
     },
-    [queryClient, key, mutateAsync],
-  );
-
-  const dismiss = useCallback(
-    (itemId: string) => setConflicts(({ [itemId]: _dropped, ...rest }) => rest),
-    [],
+    [saveDraft],
   );
 
   return { save, conflicts, dismiss, patch };

@@ -1,4 +1,9 @@
-import type { TKpi, ZKpiRecordInput, ZKpiRecordManyInput } from '@shipshape/domain';
+import type {
+  TKpi,
+  ZKpiRecordBatchInput,
+  ZKpiRecordInput,
+  ZKpiRecordManyInput,
+} from '@shipshape/domain';
 import type { z } from 'zod';
 import type { ServiceArgs } from '../actor';
 import { badRequest, badRows } from '../errors';
@@ -51,14 +56,52 @@ export async function recordMeasurements({
       parsed.errors,
     );
   }
+  return storeMeasurements({ db, actor, input: { kpiId: input.kpiId, rows: parsed.rows } });
+}
+
+/** Up to 10 000 points as JSON, stored all together or not at all. */
+export async function recordMeasurementBatch({
+  db,
+  actor,
+  input,
+}: ServiceArgs<z.infer<typeof ZKpiRecordBatchInput>>): Promise<{ recorded: number; kpi: TKpi }> {
+  const latest = Date.now() + 86_400_000;
+  const future = input.measurements.flatMap((row, index) =>
+    row.recordedAt && row.recordedAt.getTime() > latest
+      ? [{ row: index + 1, message: 'recordedAt is more than a day in the future' }]
+      : [],
+  );
+  if (future.length > 0) {
+    throw badRows(
+      `${future.length} measurement(s) cannot be recorded; nothing was stored.`,
+      future,
+    );
+  }
+  return storeMeasurements({ db, actor, input: { kpiId: input.kpiId, rows: input.measurements } });
+}
+
+interface MeasurementRow {
+  value: number;
+  recordedAt?: Date | null | undefined;
+  note?: string | null | undefined;
+}
+
+function storeMeasurements({
+  db,
+  actor,
+  input,
+}: ServiceArgs<{ kpiId: string; rows: MeasurementRow[] }>): Promise<{
+  recorded: number;
+  kpi: TKpi;
+}> {
   return db.$transaction(async (tx) => {
     const now = Date.now();
     // One statement with one JSON parameter: a createMany of 10 000 rows
     // spent over a second of the event loop building its query.
-    const rows = parsed.rows.map((row, index) => ({
+    const rows = input.rows.map((row, index) => ({
       value: row.value,
       // Rows without a time keep their order: a millisecond apart.
-      recordedAt: (row.recordedAt ?? new Date(now - (parsed.rows.length - index))).toISOString(),
+      recordedAt: (row.recordedAt ?? new Date(now - (input.rows.length - index))).toISOString(),
       note: row.note ?? null,
     }));
     const count = await tx.$executeRaw`

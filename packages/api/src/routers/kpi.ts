@@ -4,7 +4,9 @@ import {
   ZKpiCreateInput,
   ZKpiListInput,
   ZKpiRecordInput,
+  ZKpiRecordBatchInput,
   ZKpiRecordManyInput,
+  ZKpiRef,
   ZKpiSeries,
   ZKpiSeriesInput,
   ZKpiUpdateInput,
@@ -13,8 +15,13 @@ import { z } from 'zod';
 import { byKpi, byProject } from '../access';
 import { member } from '../actor';
 import { createKpi } from '../kpis/create-kpi';
+import { getKpi } from '../kpis/get-kpi';
 import { getKpiSeries, listProjectKpis } from '../kpis/list-kpis';
-import { recordMeasurement, recordMeasurements } from '../kpis/record-measurements';
+import {
+  recordMeasurement,
+  recordMeasurementBatch,
+  recordMeasurements,
+} from '../kpis/record-measurements';
 import { archiveKpi, updateKpi } from '../kpis/update-kpi';
 import { router, workspaceProcedure } from '../trpc';
 import { outputOnce } from '../validated-output';
@@ -32,6 +39,10 @@ export const kpiRouter = router({
     .output(ZKpi)
     .mutation(({ ctx, input }) => archiveKpi({ ...member(ctx), input })),
 
+  get: workspaceProcedure(ZKpiRef, 'VIEWER', byKpi)
+    .output(ZKpi)
+    .query(({ ctx, input }) => getKpi({ db: ctx.db, input })),
+
   /** Each KPI with its latest value, change vs baseline, progress to target and on-track flag. */
   list: workspaceProcedure(ZKpiListInput, 'VIEWER', byProject)
     .output(outputOnce(z.array(ZKpi)))
@@ -45,6 +56,11 @@ export const kpiRouter = router({
   recordMany: workspaceProcedure(ZKpiRecordManyInput, 'MEMBER', byKpi)
     .output(z.object({ recorded: z.number().int(), kpi: ZKpi }))
     .mutation(({ ctx, input }) => recordMeasurements({ ...member(ctx), input })),
+
+  /** Up to 10 000 points as JSON, stored all together or not at all. */
+  recordBatch: workspaceProcedure(ZKpiRecordBatchInput, 'MEMBER', byKpi)
+    .output(z.object({ recorded: z.number().int(), kpi: ZKpi }))
+    .mutation(({ ctx, input }) => recordMeasurementBatch({ ...member(ctx), input })),
 
   /** Points for a chart: raw when few, else min/max/avg per time bucket (at most maxPoints). */
   series: workspaceProcedure(ZKpiSeriesInput, 'VIEWER', byKpi)

@@ -23,6 +23,14 @@ import { createProject } from '../projects/create-project';
 import { getProject, listProjects } from '../projects/list-projects';
 import { ZUpgradePreview, previewUpgrade } from '../projects/preview-upgrade';
 import { router, workspaceProcedure } from '../trpc';
+import {
+  ZExportFile,
+  ZImportReport,
+  ZProjectExportInput,
+  ZProjectImportInput,
+} from '@shipshape/domain';
+import { exportProject } from '../transfer/export-project';
+import { importProject } from '../transfer/import-project';
 
 export const projectRouter = router({
   create: workspaceProcedure(ZProjectCreateInput, 'MEMBER', byWorkspace)
@@ -60,4 +68,14 @@ export const projectRouter = router({
   upgradeApply: workspaceProcedure(ZUpgradeApplyInput, 'MEMBER', byProject)
     .output(z.object({ project: ZProject, summary: ZUpgradeSummary }))
     .mutation(({ ctx, input }) => applyUpgrade({ ...member(ctx), input })),
+
+  /** The project as a file: a JSON document that imports elsewhere, Markdown, or CSV. */
+  export: workspaceProcedure(ZProjectExportInput, 'VIEWER', byProject)
+    .output(ZExportFile)
+    .query(({ ctx, input }) => exportProject({ ...member(ctx), input })),
+
+  /** A project document (JSON text) as a new project of the workspace, all or nothing. */
+  import: workspaceProcedure(ZProjectImportInput, 'MEMBER', byWorkspace)
+    .output(z.object({ project: ZProject, report: ZImportReport }))
+    .mutation(({ ctx, input }) => importProject({ ...member(ctx), input })),
 });

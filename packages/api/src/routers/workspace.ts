@@ -27,6 +27,14 @@ import { removeMember } from '../workspaces/remove-member';
 import { revokeInvitation } from '../workspaces/revoke-invitation';
 import { setMemberRole } from '../workspaces/set-member-role';
 import { updateWorkspace } from '../workspaces/update-workspace';
+import {
+  ZExportFile,
+  ZWorkspaceExportInput,
+  ZWorkspaceImportInput,
+  ZWorkspaceImportReport,
+} from '@shipshape/domain';
+import { exportWorkspace } from '../transfer/export-workspace';
+import { importWorkspace } from '../transfer/import-workspace';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -103,4 +111,15 @@ export const workspaceRouter = router({
     .mutation(({ ctx }) =>
       removeMember({ ...member(ctx), input: { userId: ctx.user.id }, audit: auditOf(ctx) }),
     ),
+
+  /** The whole workspace as one JSON document, for a backup or a move. */
+  export: workspaceProcedure(ZWorkspaceExportInput, 'ADMIN', byWorkspace)
+    .output(ZExportFile)
+    .query(({ ctx }) => exportWorkspace(member(ctx))),
+
+  /** A workspace document as a new workspace owned by the caller, all or nothing. */
+  import: authedProcedure
+    .input(ZWorkspaceImportInput)
+    .output(z.object({ workspace: ZWorkspace, report: ZWorkspaceImportReport }))
+    .mutation(({ ctx, input }) => importWorkspace({ db: ctx.db, user: ctx.user, input })),
 });

@@ -8,3 +8,7 @@ export * from './kpi';
 export * from './dashboard';
 export * from './lesson';
 export * from './activity';
+export * from './notification';
+export * from './live';
+export * from './api-token';
+export * from './transfer';

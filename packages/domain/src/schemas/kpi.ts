@@ -35,6 +35,7 @@ export const ZKpiUpdateInput = ZVersionedRef('kpiId').extend({
 });
 
 export const ZKpiArchiveInput = ZVersionedRef('kpiId');
+export const ZKpiRef = z.strictObject({ kpiId: ZId });
 export const ZKpiListInput = z.strictObject({
   projectId: ZId,
   includeArchived: z.boolean().default(false),
@@ -51,6 +52,15 @@ export const ZKpiRecordManyInput = z.strictObject({
   kpiId: ZId,
   /** CSV: value[,recordedAt[,note]] or a header row naming those columns. */
   csv: z.string().min(1, 'is required').max(2_000_000, 'must be at most 2 MB'),
+});
+
+/** Up to 10 000 measurements as JSON (the REST bulk route), stored all together or not at all. */
+export const ZKpiRecordBatchInput = z.strictObject({
+  kpiId: ZId,
+  measurements: z
+    .array(ZKpiRecordInput.omit({ kpiId: true }))
+    .min(1, 'needs at least one measurement')
+    .max(10_000, 'at most 10 000 measurements at once'),
 });
 
 export const ZKpiSeriesInput = z.strictObject({

@@ -60,14 +60,32 @@ async function forward(request: Request): Promise<Response> {
   }
 
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const body = hasBody ? await readBody(request) : undefined;
+  if (body === null) {
+    return Response.json(
+      {
+        error: {
+          message: `The request is too large (at most ${PROXY_BODY_LIMIT / 1024 / 1024} MB).`,
+          code: -32600,
+          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
+        },
+      },
+      { status: 413 },
+    );
+  }
   let upstream: Response;
   try {
     upstream = await fetch(target, {
       method: request.method,
       headers,
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      body,
       redirect: 'manual',
       cache: 'no-store',
+      // A live stream (server-sent events) ends upstream when the browser goes
+      // away; nothing else does, so an abandoned write still completes.
+      ...(request.headers.get('accept')?.includes('text/event-stream')
+        ? { signal: request.signal }
+        : {}),
     });
   } catch {
     return Response.json(
@@ -96,3 +114,32 @@ async function forward(request: Request): Promise<Response> {
 }
 
 export { forward as GET, forward as POST };
+
+/** Above the API's own limit, so the API's answer names it; the proxy never holds more. */
+const PROXY_BODY_LIMIT = 8 * 1024 * 1024;
+
+/** The request's body, or null past PROXY_BODY_LIMIT (read no further than that). */
+async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer> | undefined | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > PROXY_BODY_LIMIT) return null;
+  if (!request.body) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > PROXY_BODY_LIMIT) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}

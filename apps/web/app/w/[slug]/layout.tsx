@@ -6,18 +6,22 @@ import { useParams } from 'next/navigation';
 import { Suspense, type ReactNode } from 'react';
 import { AppSkeleton, AuthGuard } from '../../../components/auth/auth-guard';
 import { AppHeader } from '../../../components/shell/app-header';
+import { usePagePrefetch } from '../../../components/shell/use-page-prefetch';
 import { TabNav } from '../../../components/shell/workspace-nav';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { QueryError } from '../../../components/ui/query-state';
 import { WorkspaceProvider } from '../../../components/workspace/workspace-context';
+import { useLiveUpdates } from '../../../lib/live-updates';
 import { useTRPC } from '../../../lib/trpc';
 
 function WorkspaceShell({ children }: { children: ReactNode }) {
   const { slug } = useParams<{ slug: string }>();
   const trpc = useTRPC();
   const workspaces = useQuery(trpc.workspace.list.queryOptions());
+  usePagePrefetch();
   const workspace = workspaces.data?.find((w) => w.slug === slug);
+  useLiveUpdates(workspace?.id);
 
   if (workspaces.isPending) return <AppSkeleton />;
   if (!workspace) {

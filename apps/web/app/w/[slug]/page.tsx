@@ -12,12 +12,18 @@ import {
   type StageProgress,
 } from '../../../components/portfolio/portfolio-table';
 import { StageLegend } from '../../../components/portfolio/stage-cell';
+import {
+  PORTFOLIO_PAGE_SIZE,
+  projectListQuery,
+} from '../../../components/portfolio/project-list-query';
 import { useDefaultStages } from '../../../components/portfolio/use-default-stages';
+import { ImportProjectDialog } from '../../../components/project/import-project-dialog';
 import { NewProjectDialog } from '../../../components/project/new-project-dialog';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PHASE_CHOICES } from '../../../components/ui/project-choices';
 import { LoadingState, QueryError } from '../../../components/ui/query-state';
 import { useWorkspace } from '../../../components/workspace/workspace-context';
+import { FIRST_SCREEN_ROWS, firstRows, useFirstScreen } from '../../../lib/first-screen';
 import { formatNumber } from '../../../lib/format';
 import type { Phase } from '../../../lib/labels';
 import { useTRPC, useTRPCClient } from '../../../lib/trpc';
@@ -35,8 +41,11 @@ export default function WorkspaceHomePage() {
   const [phase, setPhase] = useState<Phase | ''>('');
   const [archived, setArchived] = useState(false);
   const debouncedSearch = useDebounced(search.trim(), 250);
-  const stages = useDefaultStages(workspace.id);
   const dashboard = useQuery(trpc.dashboard.workspace.queryOptions({ workspaceId: workspace.id }));
+  // Columns: every stage the workspace's projects have, from the dashboard's answer; the
+  // default checklist's (asked only then) while no project has any.
+  const noStages = dashboard.isSuccess && dashboard.data.stages.length === 0;
+  const stages = useDefaultStages(workspace.id, noStages || dashboard.isError);
   // Progress per project and stage (active projects only; archived ones show placeholders).
   const progress = useMemo(() => {
     const byProject = new Map<string, PortfolioRowProgress>();
@@ -58,31 +67,29 @@ export default function WorkspaceHomePage() {
     }
     return byProject;
   }, [dashboard.data]);
-  // Columns: every stage the workspace's projects have; the default checklist's before any exist.
-  const columns = dashboard.data?.stages.length ? dashboard.data.stages : (stages.stages ?? []);
+  const columns = useMemo(
+    () => (dashboard.data?.stages.length ? dashboard.data.stages : (stages.stages ?? [])),
+    [dashboard.data, stages.stages],
+  );
   const trpcClient = useTRPCClient();
   const listInput = {
     workspaceId: workspace.id,
     archived,
-    limit: 50,
+    limit: PORTFOLIO_PAGE_SIZE,
     ...(debouncedSearch ? { search: debouncedSearch } : {}),
   };
-  // Paged by hand: tRPC's infinite queries add `direction` to the input, which
-  // the API's strict input schema refuses. The key sits under project.list, so
-  // invalidating project.list refreshes it too.
   const projects = useInfiniteQuery({
-    queryKey: trpc.project.list.infiniteQueryKey(listInput),
-    queryFn: ({ pageParam }) =>
-      trpcClient.project.list.query({ ...listInput, ...(pageParam ? { cursor: pageParam } : {}) }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...projectListQuery(trpc, trpcClient, listInput),
     placeholderData: keepPreviousData,
   });
   const all = useMemo(
     () => projects.data?.pages.flatMap((page) => page.items) ?? [],
     [projects.data],
   );
-  const shown = phase ? all.filter((p) => p.phase === phase) : all;
+  const shown = useMemo(() => (phase ? all.filter((p) => p.phase === phase) : all), [all, phase]);
+  const columnsPending = dashboard.isPending || stages.isPending;
+  // The first screen of rows paints first, the rest right after.
+  const allShown = useFirstScreen(projects.data && !columnsPending ? workspace.id : null);
   const filtering = Boolean(debouncedSearch || phase || archived);
   const canCreate = can('MEMBER');
 
@@ -95,7 +102,12 @@ export default function WorkspaceHomePage() {
             {workspace.description ?? 'Every project, stage by stage.'}
           </p>
         </div>
-        {canCreate ? <NewProjectDialog /> : null}
+        {canCreate ? (
+          <div className="flex flex-wrap gap-2">
+            <ImportProjectDialog />
+            <NewProjectDialog />
+          </div>
+        ) : null}
       </div>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end" role="search">
@@ -151,7 +163,7 @@ export default function WorkspaceHomePage() {
 
       {projects.error ? (
         <QueryError what="Projects" query={projects} />
-      ) : projects.isPending || stages.isPending ? (
+      ) : projects.isPending || columnsPending ? (
         <LoadingState label="Loading projects…">
           <PortfolioSkeleton />
         </LoadingState>
@@ -174,9 +186,9 @@ export default function WorkspaceHomePage() {
       ) : (
         <>
           <PortfolioTable
-            projects={shown}
+            projects={firstRows(shown, allShown, FIRST_SCREEN_ROWS)}
             stages={columns}
-            progress={(projectId) => progress.get(projectId)}
+            progress={progress}
             slug={workspace.slug}
             caption={`Projects in ${workspace.name}, with their progress by checklist stage`}
           />

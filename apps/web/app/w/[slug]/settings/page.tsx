@@ -13,6 +13,7 @@ import { Input, Textarea } from '../../../../components/ui/input';
 import { Label } from '../../../../components/ui/label';
 import { SettingsCard } from '../../../../components/ui/settings-card';
 import { useWorkspace, type Workspace } from '../../../../components/workspace/workspace-context';
+import { WorkspaceTransferCard } from '../../../../components/workspace/workspace-transfer-card';
 import { errorInfo } from '../../../../lib/errors';
 import { notifyFailure, notifySuccess } from '../../../../lib/notify';
 import { ROLE_LABEL } from '../../../../lib/roles';
@@ -212,6 +213,7 @@ export default function WorkspaceSettingsPage() {
   return (
     <div className="grid max-w-3xl gap-4">
       <WorkspaceDetails />
+      <WorkspaceTransferCard />
       <LeaveOrDelete />
     </div>
   );

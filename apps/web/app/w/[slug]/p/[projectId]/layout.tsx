@@ -4,6 +4,8 @@ import { ArchiveIcon, SearchXIcon } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { LazyProjectWatchButton } from '../../../../../components/notifications/lazy-project-watch';
+import { LazyProjectExportMenu } from '../../../../../components/project/lazy-export-menu';
 import { TabNav } from '../../../../../components/shell/workspace-nav';
 import { Badge } from '../../../../../components/ui/badge';
 import { Button } from '../../../../../components/ui/button';
@@ -92,6 +94,8 @@ export default function ProjectLayout({ children }: { children: ReactNode }) {
               <ArchiveIcon className="size-3" aria-hidden="true" /> Archived
             </Badge>
           ) : null}
+          <LazyProjectWatchButton projectId={p.id} />
+          <LazyProjectExportMenu projectId={p.id} />
         </div>
         {p.description ? (
           <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-muted-foreground">

@@ -25,6 +25,7 @@ import { SettingsCard } from '../../../../../../components/ui/settings-card';
 import { errorInfo } from '../../../../../../lib/errors';
 import type { Approach, Inference, Phase } from '../../../../../../lib/labels';
 import { notifySuccess } from '../../../../../../lib/notify';
+import { useEditBase } from '../../../../../../lib/use-versioned-mutation';
 import { useProjectPage } from '../use-project-page';
 
 const ZDetails = ZProjectCreateInput.pick({ name: true, description: true });
@@ -80,6 +81,8 @@ function DetailsCard({ project, canEdit }: { project: Project; canEdit: boolean 
   useEffect(() => {
     if (!isDirty) form.reset({ name: project.name, description: project.description ?? '' });
   }, [project.name, project.description, isDirty, form]);
+  // A change that arrives while the user types is theirs to see at save (a conflict).
+  const basedOn = useEditBase(isDirty, project.version);
 
   const submit = form.handleSubmit((values) => {
     // Only what this user changed: re-applying after a conflict must not undo
@@ -90,6 +93,7 @@ function DetailsCard({ project, canEdit }: { project: Project; canEdit: boolean 
       ...(dirty.description ? { description: values.description ? values.description : null } : {}),
     };
     save(changes, {
+      basedOn,
       onSuccess: (saved) => {
         form.reset({ name: saved.name, description: saved.description ?? '' });
         notifySuccess('Project saved');

@@ -1,0 +1,3 @@
+export * from './mentions';
+export * from './local-time';
+export * from './sentences';
