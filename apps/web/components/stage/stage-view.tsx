@@ -103,11 +103,16 @@ export function StageView({
 
   // Every stored change gives a brief "Saved".
   const save = useCallback(
-    (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void) =>
-      saveItem(itemId, changes, (ok) => {
-        if (ok) setSaved({ itemId, at: Date.now(), inSheet: openIdRef.current === itemId });
-        onDone?.(ok);
-      }),
+    (itemId: string, changes: ItemChanges, onDone?: (ok: boolean) => void, basedOn?: number) =>
+      saveItem(
+        itemId,
+        changes,
+        (ok) => {
+          if (ok) setSaved({ itemId, at: Date.now(), inSheet: openIdRef.current === itemId });
+          onDone?.(ok);
+        },
+        basedOn,
+      ),
     [saveItem],
   );
   const changeStatus = useCallback(
