@@ -9,6 +9,7 @@ import type { ApiClient } from './api-client';
 import { STRONG_PASSWORD, signUp } from './api-client';
 import { createFixtureApiTokens, type ApiTokenFixtureFields } from './authz-rows-api-tokens';
 import { createFixtureLesson, type LessonFixtureFields } from './authz-rows-lessons';
+import { createFixtureWebhook, type WebhookFixtureFields } from './authz-rows-webhooks';
 
 export const ROLES = ['OWNER', 'ADMIN', 'MEMBER', 'VIEWER'] as const;
 export type MatrixRole = (typeof ROLES)[number] | 'anonymous' | 'outsider';
@@ -27,7 +28,7 @@ export interface MatrixUsers {
   emails: Record<Exclude<MatrixRole, 'anonymous'> | 'target', string>;
 }
 
-export interface Fixture extends LessonFixtureFields, ApiTokenFixtureFields {
+export interface Fixture extends LessonFixtureFields, ApiTokenFixtureFields, WebhookFixtureFields {
   workspaceId: string;
   projectId: string;
   projectVersion: number;
@@ -184,6 +185,7 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
     workspaceId: workspace.id,
     outsiderWorkspaceId: outsiderWorkspace.id,
   });
+  const webhook = await createFixtureWebhook(db, workspace.id);
   const comments = new Map<string, string>();
   for (const role of ROLES) {
     const comment = await db.comment.create({
@@ -199,6 +201,7 @@ export async function createFixture(db: Db, users: MatrixUsers): Promise<Fixture
   return {
     ...lesson,
     ...apiTokens,
+    ...webhook,
     workspaceId: workspace.id,
     stageKey: item.stage.key,
     itemId: item.id,

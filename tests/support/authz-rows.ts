@@ -6,6 +6,7 @@ import { apiTokenAuthorizationRows } from './authz-rows-api-tokens';
 import { lessonAuthorizationRows } from './authz-rows-lessons';
 import { notificationAuthorizationRows } from './authz-rows-notifications';
 import { transferAuthorizationRows } from './authz-rows-transfer';
+import { webhookAuthorizationRows } from './authz-rows-webhooks';
 
 export type Access = 'public' | 'authed' | TRole;
 
@@ -26,6 +27,7 @@ export const authorizationRows: Record<string, MatrixRow> = {
   ...apiTokenAuthorizationRows,
   ...notificationAuthorizationRows,
   ...transferAuthorizationRows,
+  ...webhookAuthorizationRows,
   'health.ping': { access: 'public', input: () => undefined },
   'live.workspace': { access: 'VIEWER', input: ws },
   'auth.register': {

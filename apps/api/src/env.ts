@@ -40,6 +40,11 @@ export const ZServerEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Shipshape <shipshape@localhost>'),
   /** How long an immediate mail waits for more notifications to join it. */
   MAIL_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Let webhooks reach private, loopback and link-local addresses (an intranet receiver; tests). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   INTERNAL_PROXY_SECRET: z
     .string()
     .min(32, 'must be at least 32 random characters (e.g. openssl rand -base64 32)')

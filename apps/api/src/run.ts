@@ -8,7 +8,7 @@ import {
   seedBuiltInTemplates,
   type OpenedDatabase,
 } from '@shipshape/db';
-import { ActivityHub } from '@shipshape/api';
+import { ActivityHub, startWebhookJobs } from '@shipshape/api';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { type ServerEnv } from './env';
@@ -85,12 +85,19 @@ export async function runApi(
   });
   // Notifications from the activity log, and their mail (off without SMTP_URL).
   const jobs = await startNotifications(db, app.log, notifications);
+  // Webhooks from the activity log, sent after commit, retried for about a day.
+  const webhooks = startWebhookJobs({
+    db,
+    log: app.log,
+    transport: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+  });
   const drain = trackDrain(app, () => live.close());
   const close = async () => {
     const { drained, waitedMs } = await drain.drainAndClose(8_000);
     logger.info({ drained, waitedMs }, 'requests drained');
     await notices.close();
     await jobs.stop();
+    await webhooks.stop();
     await db.$disconnect();
     await database.stop();
   };

@@ -11,7 +11,8 @@ export type Locator =
   | { kind: 'kpi'; id: string }
   | { kind: 'lesson'; id: string }
   | { kind: 'comment'; id: string }
-  | { kind: 'evidence'; id: string };
+  | { kind: 'evidence'; id: string }
+  | { kind: 'webhook'; id: string };
 
 export type LocatorKind = Locator['kind'];
 
@@ -23,6 +24,7 @@ export const entityLabel: Record<LocatorKind, string> = {
   lesson: 'Lesson',
   comment: 'Comment',
   evidence: 'Evidence link',
+  webhook: 'Webhook',
 };
 
 // How each kind of id leads to its workspace. Constant SQL fragments, never
@@ -36,6 +38,7 @@ export const workspaceOf: Record<LocatorKind, string> = {
   comment: '(SELECT "workspaceId" FROM comments WHERE id = $2::uuid AND "deletedAt" IS NULL)',
   evidence:
     '(SELECT i."workspaceId" FROM evidence_links e JOIN project_items i ON i.id = e."itemId" WHERE e.id = $2::uuid)',
+  webhook: '(SELECT "workspaceId" FROM webhooks WHERE id = $2::uuid)',
 };
 
 // How each kind of id leads to its project, where it has one (same rules).
@@ -47,6 +50,7 @@ export const projectOf: Record<LocatorKind, string> = {
   lesson: 'NULL::uuid',
   comment: 'NULL::uuid',
   evidence: 'NULL::uuid',
+  webhook: 'NULL::uuid',
 };
 
 export { roleAtLeast } from '@shipshape/domain';
@@ -190,6 +194,7 @@ export const byProject = (input: { projectId: string }): Locator => ({
   id: input.projectId,
 });
 export const byItem = (input: { itemId: string }): Locator => ({ kind: 'item', id: input.itemId });
+export const byWebhook = (input: { id: string }): Locator => ({ kind: 'webhook', id: input.id });
 export const byKpi = (input: { kpiId: string }): Locator => ({ kind: 'kpi', id: input.kpiId });
 export const byLesson = (input: { lessonId: string }): Locator => ({
   kind: 'lesson',

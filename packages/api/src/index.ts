@@ -28,3 +28,6 @@ export {
 export { callRestRoute, type RestAnswer, type RestError } from './rest/call-route';
 export { openApiDocument } from './rest/openapi';
 export { REST_PREFIX, restRoutes, routerPath, type RestRoute } from './rest/routes';
+export { startWebhookJobs, type WebhookJobs } from './webhooks/webhook-jobs';
+export type { WebhookTransport } from './webhooks/send-webhook';
+export { isPrivateAddress } from './webhooks/target-address';

@@ -11,6 +11,7 @@ import { liveRouter } from './routers/live';
 import { activityRouter } from './routers/activity';
 import { projectRouter } from './routers/project';
 import { templateRouter } from './routers/template';
+import { webhookRouter } from './routers/webhook';
 import { workspaceRouter } from './routers/workspace';
 import { createCallerFactory, router } from './trpc';
 
@@ -29,6 +30,7 @@ export const appRouter = router({
   notification: notificationRouter,
   live: liveRouter,
   apiToken: apiTokenRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ActivityHub } from '@shipshape/api';
+import { ActivityHub, startWebhookJobs, type WebhookTransport } from '@shipshape/api';
 import { buildServer, type FastifyInstance } from '@shipshape/api-server';
 import type { Db } from '@shipshape/db';
 import {
@@ -47,7 +47,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /**
+   * Runs the API's webhook jobs (as each API process does) with this
+   * transport; `{ allowPrivate: true }` is the API's WEBHOOK_ALLOW_PRIVATE=true,
+   * for a receiver the test serves on loopback. Off by default.
+   */
+  webhooks?: WebhookTransport;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const cleanups: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -73,6 +82,15 @@ export async function startStack(): Promise<Stack> {
     });
     await api.listen({ port: 0, host: '127.0.0.1' });
     cleanups.push(() => api.close());
+    if (options.webhooks) {
+      const jobs = startWebhookJobs({
+        db: database.db,
+        log: api.log,
+        transport: options.webhooks,
+        pollMs: 250,
+      });
+      cleanups.push(() => jobs.stop());
+    }
     const address = api.server.address();
     const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 

@@ -38,6 +38,10 @@ const expectedTables = [
   'template_items',
   'template_stages',
   'users',
+  'webhook_deliveries',
+  'webhook_messages',
+  'webhook_outbox',
+  'webhooks',
   'workspaces',
 ];
 

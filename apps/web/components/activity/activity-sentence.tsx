@@ -1,4 +1,9 @@
-import { describeActivity, type ActivityLike, type ActivityNames } from './describe-activity';
+import {
+  SYSTEM_ACTIONS,
+  describeActivity,
+  type ActivityLike,
+  type ActivityNames,
+} from './describe-activity';
 
 /** "Sam set “Define the KPI” to Done": the actor in bold, then what they did (and where). */
 export function ActivitySentence({
@@ -13,7 +18,9 @@ export function ActivitySentence({
 }) {
   return (
     <>
-      <span className="font-medium">{entry.actor?.name ?? 'Someone'}</span>{' '}
+      <span className="font-medium">
+        {entry.actor?.name ?? (SYSTEM_ACTIONS.has(entry.action) ? 'Shipshape' : 'Someone')}
+      </span>{' '}
       {describeActivity(entry, names)}
       {where ? <span className="text-muted-foreground"> in {where}</span> : null}
     </>

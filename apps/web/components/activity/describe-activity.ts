@@ -167,10 +167,17 @@ export function describeActivity(entry: ActivityLike, names: ActivityNames = {})
         ? `renamed the workspace to ${quoted(name)}`
         : 'changed the workspace';
     }
+    case 'webhook.disabled': {
+      const url = text(after.url);
+      return `turned off the webhook${url ? ` to ${url}` : ''} after 3 days of failed deliveries (Settings → Webhooks turns it back on)`;
+    }
     default:
       return humanizeKey(entry.action).toLowerCase();
   }
 }
+
+/** Actions Shipshape takes by itself (no person acted): named as Shipshape, not "Someone". */
+export const SYSTEM_ACTIONS: ReadonlySet<string> = new Set(['webhook.disabled']);
 
 function describeItemUpdate(
   item: string,

@@ -4,7 +4,8 @@ import { BanIcon, ClockIcon } from 'lucide-react';
 import { useTRPC, type RouterOutputs } from '../../lib/trpc';
 import { QueryState } from '../ui/query-state';
 import { Skeleton } from '../ui/skeleton';
-import { LatestLessons, RecentActivity } from './dashboard-feeds';
+import { LatestLessons } from './dashboard-feeds';
+import { LazyRecentActivity } from './lazy-recent-activity';
 import { ItemList } from './item-list';
 import { KpiCards, useKpiSparklines } from './kpi-cards';
 import { StageProgressList } from './stage-progress-list';
@@ -124,7 +125,7 @@ function DashboardPanels({
 
       <div className="grid gap-4 md:grid-cols-2">
         <LatestLessons lessons={data.lessons} slug={slug} projectId={project.id} />
-        <RecentActivity activity={data.activity} stages={data.stages} base={base} />
+        <LazyRecentActivity activity={data.activity} stages={data.stages} base={base} />
       </div>
     </div>
   );

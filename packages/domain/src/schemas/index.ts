@@ -12,3 +12,4 @@ export * from './notification';
 export * from './live';
 export * from './api-token';
 export * from './transfer';
+export * from './webhook';

@@ -20,6 +20,8 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
             { href: `${base}/members`, label: 'Members' },
             { href: `${base}/invitations`, label: 'Invitations' },
             { href: `${base}/templates`, label: 'Templates' },
+            { href: `${base}/api-tokens`, label: 'API tokens' },
+            { href: `${base}/webhooks`, label: 'Webhooks' },
           ]}
         />
       </div>

@@ -2,17 +2,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZInviteInput, type TRole } from '../../../../../lib/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CheckIcon, CopyIcon, MailIcon, ShieldAlertIcon } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { MailIcon, ShieldAlertIcon } from 'lucide-react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { choicesOf, Options } from '../../../../../components/form/select-field';
-import { Alert, AlertTitle } from '../../../../../components/ui/alert';
+import { Alert } from '../../../../../components/ui/alert';
 import { Button } from '../../../../../components/ui/button';
 import { EmptyState } from '../../../../../components/ui/empty-state';
 import { FormField } from '../../../../../components/ui/form-field';
 import { Input, NativeSelect } from '../../../../../components/ui/input';
 import { QueryState } from '../../../../../components/ui/query-state';
 import { SettingsCard } from '../../../../../components/ui/settings-card';
+import { ShownOnce } from '../../../../../components/ui/shown-once';
 import { Skeleton } from '../../../../../components/ui/skeleton';
 import { useWorkspace } from '../../../../../components/workspace/workspace-context';
 import { errorInfo } from '../../../../../lib/errors';
@@ -36,41 +37,17 @@ function CopyableLink({
   expiresAt: DateInput;
   email: string;
 }) {
-  const [copied, setCopied] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // No clipboard permission (e.g. plain HTTP): select it for a manual copy.
-      input.current?.select();
-    }
-  };
   return (
-    <Alert variant="info" role="status" data-testid="invite-link-panel">
-      <AlertTitle>Invitation link for {email}</AlertTitle>
-      <p className="mb-2">
-        Send this link to them; it is shown only now. It works once, for that email address, until{' '}
-        {formatDateTime(expiresAt)}.
-      </p>
-      <div className="flex gap-2">
-        <Input
-          ref={input}
-          readOnly
-          value={url}
-          aria-label="Invitation link"
-          data-testid="invite-link"
-          onFocus={(event) => event.currentTarget.select()}
-          className="font-mono text-xs"
-        />
-        <Button type="button" variant="outline" onClick={copy} aria-live="polite">
-          {copied ? <CheckIcon aria-hidden="true" /> : <CopyIcon aria-hidden="true" />}
-          {copied ? 'Copied' : 'Copy'}
-        </Button>
-      </div>
-    </Alert>
+    <ShownOnce
+      title={`Invitation link for ${email}`}
+      label="Invitation link"
+      value={url}
+      testId="invite-link-panel"
+      valueTestId="invite-link"
+    >
+      Send this link to them. It works once, for that email address, until{' '}
+      {formatDateTime(expiresAt)}.
+    </ShownOnce>
   );
 }
 
