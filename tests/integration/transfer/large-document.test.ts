@@ -8,23 +8,33 @@ import { exportJson } from '../../support/transfer';
 
 const server = useTestServer();
 
+/** A new owner, workspace and project on a built-in checklist, with a "Loss" KPI. */
+async function projectWithLossKpi(ownerName: string, projectName: string, edition: 'v1' | 'v2') {
+  const owner = await signUp(server.current.url, { name: ownerName });
+  const workspace = await owner.client.ok('workspace.create', { name: `${projectName} team` });
+  const templates = await builtInTemplates(server.current.database.db);
+  const project = await owner.client.ok('project.create', {
+    workspaceId: workspace.id,
+    name: projectName,
+    templateId: templates[edition],
+  });
+  const kpi = await owner.client.ok('kpi.create', {
+    projectId: project.id,
+    name: 'Loss',
+    kind: 'MODEL',
+    unit: '',
+    direction: 'LOWER_IS_BETTER',
+  });
+  return { owner, workspace, project, kpi };
+}
+
 describe('[transfer][large] a project document of over 4 MB (near the 5 MB limit)', () => {
   it('round-trips, and health checks answer quickly while it is read', async () => {
-    const owner = await signUp(server.current.url, { name: 'Olivia Owner' });
-    const workspace = await owner.client.ok('workspace.create', { name: 'Large' });
-    const templates = await builtInTemplates(server.current.database.db);
-    const project = await owner.client.ok('project.create', {
-      workspaceId: workspace.id,
-      name: 'Big one',
-      templateId: templates.v2,
-    });
-    const kpi = await owner.client.ok('kpi.create', {
-      projectId: project.id,
-      name: 'Loss',
-      kind: 'MODEL',
-      unit: '',
-      direction: 'LOWER_IS_BETTER',
-    });
+    const { owner, workspace, project, kpi } = await projectWithLossKpi(
+      'Olivia Owner',
+      'Big one',
+      'v2',
+    );
     for (let batch = 0; batch < 3; batch++) {
       const start = Date.UTC(2026, 0, 1) + batch * 8_000 * 60_000;
       const rows = Array.from(
@@ -71,21 +81,11 @@ describe('[transfer][large] a project document of over 4 MB (near the 5 MB limit
   }, 120_000);
 
   it('a project past the export bound is refused with a clear 400, not read into memory', async () => {
-    const owner = await signUp(server.current.url, { name: 'Olga Owner' });
-    const workspace = await owner.client.ok('workspace.create', { name: 'Too large' });
-    const templates = await builtInTemplates(server.current.database.db);
-    const project = await owner.client.ok('project.create', {
-      workspaceId: workspace.id,
-      name: 'Endless loss curve',
-      templateId: templates.v1,
-    });
-    const kpi = await owner.client.ok('kpi.create', {
-      projectId: project.id,
-      name: 'Loss',
-      kind: 'MODEL',
-      unit: '',
-      direction: 'LOWER_IS_BETTER',
-    });
+    const { owner, project, kpi } = await projectWithLossKpi(
+      'Olga Owner',
+      'Endless loss curve',
+      'v1',
+    );
     await server.current.database.db.$executeRaw`
       INSERT INTO kpi_measurements (id, "kpiId", value, "recordedAt")
       SELECT gen_random_uuid(), ${kpi.id}::uuid, i * 0.001, now() - i * interval '1 second'

@@ -12,6 +12,7 @@ import {
   type TNotificationChannel,
   type TNotificationKind,
 } from '@shipshape/domain';
+import { claimOutboxActivities } from '../activity/claim-outbox';
 import { announceNotificationsSql } from '../live/notification-notice';
 import type { DeliveryConfig } from './delivery-config';
 import { planActivity, type ActivityRow, type PlannedNotification } from './plan-notifications';
@@ -41,26 +42,8 @@ export async function deriveNotifications({
 }): Promise<DeriveResult> {
   return db.$transaction(
     async (tx) => {
-      const claimed = await tx.$queryRaw<Array<{ activityId: bigint }>>`
-        SELECT "activityId" FROM notification_outbox
-         ORDER BY "activityId" LIMIT ${batchSize}
-           FOR UPDATE SKIP LOCKED`;
-      if (claimed.length === 0) return { handled: 0, created: 0, mailTo: [] };
-      const ids = claimed.map((row) => row.activityId);
-      const activities = await tx.activityLog.findMany({
-        where: { id: { in: ids } },
-        orderBy: { id: 'asc' },
-        select: {
-          id: true,
-          workspaceId: true,
-          projectId: true,
-          actorId: true,
-          action: true,
-          entityId: true,
-          before: true,
-          after: true,
-        },
-      });
+      const { ids, activities } = await claimOutboxActivities(tx, 'notification_outbox', batchSize);
+      if (ids.length === 0) return { handled: 0, created: 0, mailTo: [] };
       let created = 0;
       const mailTo = new Set<string>();
       const told: Array<{ workspaceId: string; recipientId: string }> = [];

@@ -6,6 +6,7 @@
 // before COMMIT leaves the rows queued, and a commit writes each message once.
 import { randomBytes } from 'node:crypto';
 import type { Db, Prisma } from '@shipshape/db';
+import { claimOutboxActivities } from '../activity/claim-outbox';
 import { eventsOf, type FiredEvent } from './webhook-events';
 
 /** A Standard Webhooks message id: the `webhook-id` header, the same on every attempt. */
@@ -27,27 +28,8 @@ export async function fanOutWebhooks({
 }): Promise<number> {
   return db.$transaction(
     async (tx) => {
-      const claimed = await tx.$queryRaw<Array<{ activityId: bigint }>>`
-        SELECT "activityId" FROM webhook_outbox
-         ORDER BY "activityId" LIMIT ${batchSize}
-           FOR UPDATE SKIP LOCKED`;
-      if (claimed.length === 0) return 0;
-      const ids = claimed.map((row) => row.activityId);
-      const activities = await tx.activityLog.findMany({
-        where: { id: { in: ids } },
-        orderBy: { id: 'asc' },
-        select: {
-          id: true,
-          workspaceId: true,
-          projectId: true,
-          actorId: true,
-          action: true,
-          entityId: true,
-          before: true,
-          after: true,
-          at: true,
-        },
-      });
+      const { ids, activities } = await claimOutboxActivities(tx, 'webhook_outbox', batchSize);
+      if (ids.length === 0) return 0;
       const hooks = await tx.webhook.findMany({
         where: { workspaceId: { in: [...new Set(activities.map((a) => a.workspaceId))] } },
         select: { id: true, workspaceId: true, events: true, enabled: true },
